@@ -1,0 +1,105 @@
+# netportal: `make run` to start the site, `make test` to run every check.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Python 3.13: from PYTHON, pyenv's usual place, or the PATH.
+# Each candidate is run, not just found: a pyenv shim can exist and still fail.
+PYTHON ?= $(shell for p in /root/.pyenv/versions/3.13*/bin/python3 $(HOME)/.pyenv/versions/3.13*/bin/python3 python3.13 python3; do \
+	if "$$p" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 13))' >/dev/null 2>&1; then command -v "$$p"; break; fi; done)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install run test lint format check-deploy pytest e2e lighthouse browser-deps chromium bench outdated clean
+
+help:
+	@echo "make run       create .venv, install, migrate, load demo content, serve on http://$(HOST):$(PORT)"
+	@echo "make test      lint, migrations check, production deploy check and the full test suite"
+	@echo "make e2e       only the browser tests (tests/e2e: journeys, axe-core, reflow, screenshots)"
+	@echo "make lighthouse  Lighthouse scores of the key pages under production settings (bench/lighthouse.sh)"
+	@echo "make bench     benchmarks (see bench/README.md)"
+	@echo "make outdated  pinned packages that have newer releases"
+
+$(BIN)/python:
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "netportal needs Python 3.13. Install it (for example 'pyenv install 3.13') or run 'make PYTHON=/path/to/python3.13 run'." >&2; \
+		exit 1; \
+	fi
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 13) else 1)' || { \
+		echo "netportal needs Python 3.13; $(PYTHON) is $$($(PYTHON) --version 2>&1)." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_portal_content
+	$(MANAGE) ensure_admin
+	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+# Production settings must pass Django's deployment checks with no warning at all.
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=netportal.settings.production \
+	SECRET_KEY=check-deploy-$$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=') \
+	ALLOWED_HOSTS=portal.example.org \
+	$(MANAGE) check --deploy --fail-level WARNING
+
+pytest: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test: lint check-deploy browser-deps
+	DJANGO_SETTINGS_MODULE=netportal.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Browser tests need Debian's chromium and the pinned npm packages (axe-core, lighthouse).
+# Without them the browser tests skip with "skipped: no chromium"; with CI=true they fail instead.
+browser-deps: chromium node_modules/.installed
+
+chromium:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	elif [ "$$CI" = true ]; then echo "CI=true: no /usr/bin/chromium and no root to install it" >&2; exit 1; \
+	else echo "skipped: no chromium (tests/e2e will be skipped; install Debian's chromium package)"; fi
+
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	elif [ "$$CI" = true ]; then echo "CI=true: npm is needed for axe-core and lighthouse" >&2; exit 1; \
+	else echo "skipped: no npm (axe-core checks will be skipped)"; fi
+
+e2e: install browser-deps
+	$(BIN)/pytest tests/e2e -m e2e $(PYTEST_ARGS)
+
+lighthouse: install browser-deps
+	bench/lighthouse.sh
+
+# Load test against PostgreSQL and Redis on 127.0.0.1 with gunicorn in production settings (bench/README.md).
+bench: install
+	$(BIN)/python bench/run.py
+
+outdated: install
+	@$(BIN)/python -m pip list --outdated --format=columns 2>/dev/null | \
+		awk 'NR<=2 {print; next} {print}' | \
+		grep -i -E "^(Package|---|$$(sed -E 's/[=<>].*//; /^#/d; /^-r/d; /^$$/d' requirements.txt requirements-dev.txt | paste -sd'|'))" || echo "Every pinned package is current."
+
+clean:
+	rm -rf $(VENV) staticfiles .test-media .pytest_cache

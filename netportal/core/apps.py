@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "netportal.core"
+    label = "core"
+    verbose_name = _("Portal core")
+
+    def ready(self):
+        from . import page_cache
+
+        page_cache.connect_signals()

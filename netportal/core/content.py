@@ -1,0 +1,84 @@
+"""Demo content for the core: the home page, the site and its settings.
+
+Each loader is idempotent: it finds what exists by a stable key (slug, site) and only
+creates or fixes what is missing, reporting each action through `report`.
+"""
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from .models import HomePage, SiteSettings, StandardPage
+
+HOME_TITLE = "Neuroendocrine tumour patient portal"
+HOME_INTRODUCTION = (
+    "Reviewed information about neuroendocrine tumours (NETs) and their treatment, "
+    "and a directory of patient associations around the world."
+)
+MEDICAL_DISCLAIMER = (
+    "The information on this site is for general education and does not replace advice "
+    "from your own doctor or care team."
+)
+
+STANDARD_PAGES = [
+    {
+        "slug": "about",
+        "title": "About this portal",
+        "introduction": (
+            "This portal brings together reviewed information about neuroendocrine tumours "
+            "and a directory of patient associations."
+        ),
+    },
+    {
+        "slug": "accessibility",
+        "title": "Accessibility statement",
+        "introduction": (
+            "We aim to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. "
+            "If something on this site is hard to use, please tell us."
+        ),
+    },
+]
+
+
+def load_home(report):
+    """The home page as the default site's root, replacing Wagtail's welcome page."""
+    with transaction.atomic():
+        home = HomePage.objects.first()
+        root = Page.get_first_root_node()
+        if home is None:
+            home = HomePage(title=HOME_TITLE, slug="home", introduction=HOME_INTRODUCTION)
+            # Wagtail's install creates a placeholder page with slug "home"; free the slug.
+            for placeholder in Page.objects.filter(depth=2, slug="home").exclude(content_type__model="homepage"):
+                placeholder.slug = f"welcome-{placeholder.pk}"
+                placeholder.save(update_fields=["slug"])
+            root.add_child(instance=home)
+            home.save_revision().publish()
+            report("created home page")
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="")
+            report("created default site")
+        elif site.root_page_id != home.pk:
+            site.root_page = home
+            site.save()
+            report("pointed the default site at the home page")
+        for placeholder in Page.objects.filter(depth=2).exclude(pk=home.pk).exclude(sites_rooted_here__isnull=False):
+            if placeholder.specific_class is Page:
+                placeholder.delete()
+                report("removed Wagtail's welcome page")
+        site = Site.objects.get(is_default_site=True)
+        site_settings = SiteSettings.for_site(site)
+        if not site_settings.medical_disclaimer:
+            site_settings.medical_disclaimer = MEDICAL_DISCLAIMER
+            site_settings.save()
+            report("set the medical disclaimer")
+    return home
+
+
+def load_standard_pages(home, report):
+    for spec in STANDARD_PAGES:
+        if StandardPage.objects.filter(slug=spec["slug"]).exists():
+            continue
+        page = StandardPage(title=spec["title"], slug=spec["slug"], introduction=spec["introduction"])
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        report(f"created page “{page.title}”")

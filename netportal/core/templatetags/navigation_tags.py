@@ -1,0 +1,50 @@
+"""Primary navigation and breadcrumbs, each in one query."""
+
+from django import template
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _site_root(request):
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+@register.inclusion_tag("includes/primary_navigation.html", takes_context=True)
+def primary_navigation(context):
+    request = context.get("request")
+    current = context.get("page")
+    root = _site_root(request)
+    items = list(root.get_children().live().in_menu()) if root else []
+    current_path = getattr(current, "path", "")
+    for item in items:
+        # "page" for the page itself, "true" for a section the visitor is inside.
+        if current_path == item.path:
+            item.aria_current = "page"
+        elif current_path.startswith(item.path):
+            item.aria_current = "true"
+    return {"request": request, "items": items}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, trail=None):
+    """Ancestors of the current page from the home page down; `trail` adds (url, title) pairs
+    for routable sub-views such as a country in the directory."""
+    request = context.get("request")
+    page = context.get("page")
+    return {"request": request, "ancestors": page_ancestors(request, page), "page": page, "trail": trail or []}
+
+
+def page_ancestors(request, page):
+    """Live ancestors of `page` from the home page down, loaded once per request (the breadcrumbs
+    and their JSON-LD share them)."""
+    if not isinstance(page, Page) or page.depth <= 2:
+        return []
+    loaded = getattr(request, "_breadcrumb_ancestors", None) if request is not None else None
+    if loaded is not None and loaded[0] == page.pk:
+        return loaded[1]
+    ancestors = list(Page.objects.ancestor_of(page).filter(depth__gte=2).live())
+    if request is not None:
+        request._breadcrumb_ancestors = (page.pk, ancestors)
+    return ancestors
