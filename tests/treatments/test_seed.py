@@ -1,0 +1,162 @@
+"""The seed loader puts every health fact of the seed document on the site, exactly once."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from netportal.core.models import CustomImage
+from treatments import content
+from treatments.models import ConditionPage, InformationPage, TreatmentApproval, TreatmentIndexPage, TreatmentPage
+
+pytestmark = pytest.mark.django_db
+
+# The seed's health sentences, as visitors read them (the NET paragraph is split into sections).
+SEED_SENTENCES = [
+    "Neuroendocrine tumors (NETs) are rare cancers found in only about 2% of all individuals diagnosed with cancer "
+    "each year.",
+    "There are many varieties, with carcinoid being the most common one.",
+    "NETs often release certain hormone-like substances into the bloodstream.",
+    "Most cancers cause symptoms only in the organs they start in or spread to but carcinoid can cause symptoms "
+    "throughout the body.",
+    "NETs may appear almost anywhere, but they are most often found in the abdominal region, pancreas and lungs.",
+    "Because symptoms resemble those of other diseases, such as irritable bowel syndrome and Crohn\u2019s disease, "
+    "they are often misdiagnosed for years.",
+    "dvances in treatment have improved the length of survival in carcinoids and other NETs.",
+    "The first type of Peptide Receptor Radionuclide Therapy (PRRT) approved by the U.S. FDA and the European EMA "
+    "is Lutathera® (177Lutetium 177Lu-DOTATATE).",
+    "This series of three pictures illustrates in a very simple way the efficacy of such a treatment in "
+    "neuroendocrine tumor (NET) patients (pancreatic cancer).",
+    "The Lutetium-177 somatostatin analogue used in this patient has been obtained from the EMA under the brand "
+    "name Lutathera.",
+    "Courtesy of Prof. Dr. Richard P. Baum, Zentralklinik Bad Berka, Germany",
+    "Cure of liver metastases from neuroendocrine pancreatic cancer using intra-arterial peptide receptor "
+    "Radionuclide therapy (PRRNT) shown here before treatment (on the left), one year after application of three "
+    "cycles of Yttrium-90 somatostatin analogue (middle) and more than 5 years after the first image following the "
+    "administration of an additional single systemic course of Lutetium-177 somatostatin analogue.",
+    "Neuroendocrine Tumors: Introduction",
+    "Pancreatic Neuroendocrine Tumors Treatment (PDQ®)\u2013Patient Version",
+    "CUP enables patients with life-threatening diseases, such as advanced cancer, to resort to experimental "
+    "treatments when standard anti-cancer solutions and access to clinical trials are not an option.",
+    "Access to CUP programs depends on local regulations and can vary from one treatment to another.",
+    "Ask your referring physicians for more information regarding CUP.",
+]
+
+
+@pytest.fixture
+def loaded(home_page, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    reports = []
+    content.load(home_page, reports.append)
+    return reports
+
+
+def health_pages_html(client):
+    pages = [
+        ConditionPage.objects.get(),
+        TreatmentIndexPage.objects.get(),
+        TreatmentPage.objects.get(),
+        InformationPage.objects.get(),
+    ]
+    return "\n".join(client.get(page.url).content.decode() for page in pages)
+
+
+def test_loading_twice_creates_each_page_image_and_approval_once(home_page, loaded):
+    second_run = []
+    content.load(home_page, second_run.append)
+    assert second_run == []
+    assert ConditionPage.objects.count() == 1
+    assert TreatmentIndexPage.objects.count() == 1
+    assert TreatmentPage.objects.count() == 1
+    assert InformationPage.objects.count() == 1
+    assert CustomImage.objects.count() == 3
+    assert TreatmentApproval.objects.count() == 2
+    assert len(loaded) == 4 + 3 + 1  # pages, placeholder images, home page listing
+
+
+def test_every_seed_sentence_is_on_the_site_exactly_once_after_two_loads(client, home_page, loaded):
+    content.load(home_page, lambda message: None)
+    html = health_pages_html(client)
+    counts = {sentence: html.count(sentence) for sentence in SEED_SENTENCES}
+    assert counts == dict.fromkeys(SEED_SENTENCES, 1)
+
+
+def test_the_page_tree_follows_the_design(home_page, loaded):
+    condition = ConditionPage.objects.get()
+    index = TreatmentIndexPage.objects.get()
+    assert condition.get_parent().specific == home_page
+    assert index.get_parent().specific == home_page
+    assert TreatmentPage.objects.get().get_parent().specific == index
+    assert InformationPage.objects.get().get_parent().specific == index
+    for page in (condition, index):
+        assert page.show_in_menus
+        assert page.search_description
+        assert page.live
+
+
+def test_prrt_approvals_name_agency_and_product_but_invent_no_year_or_indication(loaded):
+    approvals = list(TreatmentPage.objects.get().approvals.all())
+    assert [approval.agency for approval in approvals] == [
+        "U.S. Food and Drug Administration (FDA)",
+        "European Medicines Agency (EMA)",
+    ]
+    for approval in approvals:
+        assert "Lutathera" in approval.product
+        assert approval.year is None
+        assert approval.indication == ""
+        assert approval.source_url == ""
+    page = TreatmentPage.objects.get()
+    assert page.brand_names == "Lutathera®"
+    assert "177Lu-DOTATATE" in page.active_substance
+
+
+def test_review_dates_are_set_at_load_time_with_no_invented_reviewer(loaded):
+    today = timezone.localdate()
+    for model in (ConditionPage, TreatmentPage, InformationPage):
+        page = model.objects.get()
+        assert page.last_reviewed == today
+        assert page.next_review_due == content.review_due_after(today, 12)
+        assert page.next_review_due > today + datetime.timedelta(days=364)
+        assert page.reviewed_by == ""
+
+
+def test_placeholder_images_say_they_are_placeholders_and_carry_the_credit(client, loaded):
+    images = list(CustomImage.objects.order_by("title"))
+    captions = [image.caption for image in images]
+    assert captions[0].startswith("Before treatment")
+    assert captions[1].startswith("One year after three cycles of Yttrium-90 somatostatin analogue")
+    assert captions[2].startswith(
+        "More than 5 years after the first image, following an additional single systemic course of "
+        "Lutetium-177 somatostatin analogue"
+    )
+    for image in images:
+        assert "placeholder" in image.alt_text.lower()
+        assert "placeholder" in image.caption.lower()
+        assert image.credit == content.IMAGE_CREDIT
+        assert (image.width, image.height) == (1200, 800)
+    html = client.get(TreatmentPage.objects.get().url).content.decode()
+    assert html.count("Placeholder for picture") == 3
+
+
+def test_external_resources_keep_a_url_only_where_it_was_confirmed(loaded):
+    block = next(block for block in ConditionPage.objects.get().body if block.block_type == "external_resources")
+    resources = {resource["publisher"]: resource for resource in block.value["resources"]}
+    assert resources["Cancer.Net"]["url"] == "https://www.cancer.net/cancer-types/neuroendocrine-tumors/introduction"
+    assert resources["National Cancer Institute"]["url"] == ""
+
+
+def test_compassionate_use_advice_is_an_ask_your_doctor_callout(loaded):
+    callouts = [block for block in InformationPage.objects.get().body if block.block_type == "callout"]
+    assert len(callouts) == 1
+    assert callouts[0].value["kind"] == "ask_your_doctor"
+    assert "Ask your referring physicians" in callouts[0].value["text"].source
+
+
+def test_home_page_lists_the_latest_reviewed_health_pages_once(client, home_page, loaded):
+    content.load(home_page, lambda message: None)
+    home_page.refresh_from_db()
+    assert [block.block_type for block in home_page.body].count("latest_reviewed_pages") == 1
+    html = client.get("/").content.decode()
+    assert "Recently reviewed health information" in html
+    for model in (ConditionPage, TreatmentPage, InformationPage):
+        assert f'href="{model.objects.get().url}"' in html

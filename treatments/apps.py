@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TreatmentsConfig(AppConfig):
+    name = "treatments"
+    verbose_name = _("Health information")

@@ -1,0 +1,241 @@
+"""Health-information pages: what NETs are, their treatments and access programmes.
+
+Every health page carries review governance (when it was last reviewed, when the next review
+falls due, by whom, and the sources it rests on) and shows it to visitors.
+"""
+
+from calendar import monthrange
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from netportal.core.blocks import ReferencesBlock
+
+from .blocks import HealthStreamBlock
+
+# Ids the page templates use themselves; a section heading never takes one of them.
+RESERVED_ANCHORS = frozenset({"main", "on-this-page", "page-review", "sources", "approvals", "treatments"})
+
+
+def review_due_after(last_reviewed, months):
+    """The date `months` after `last_reviewed`, on the last day of a shorter month when needed."""
+    month_index = last_reviewed.month - 1 + months
+    year, month = last_reviewed.year + month_index // 12, month_index % 12 + 1
+    return last_reviewed.replace(year=year, month=month, day=min(last_reviewed.day, monthrange(year, month)[1]))
+
+
+def unique_anchors(headings, reserved=RESERVED_ANCHORS):
+    """Anchor ids for the given headings, unique on the page even when headings repeat."""
+    taken = set(reserved)
+    anchors = []
+    for heading in headings:
+        base = slugify(heading) or "section"
+        anchor, number = base, 1
+        while anchor in taken:
+            number += 1
+            anchor = f"{base}-{number}"
+        taken.add(anchor)
+        anchors.append(anchor)
+    return anchors
+
+
+class HealthPage(Page):
+    """Shared fields of every health page: summary, body and review governance."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two plain sentences; shown at the top of the page, in listings and search results."),
+    )
+    body = StreamField(HealthStreamBlock(), blank=True, verbose_name=_("body"))
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        help_text=_("The date a medical reviewer last checked this page. Required to publish."),
+    )
+    next_review_due = models.DateField(
+        _("next review due"),
+        null=True,
+        help_text=_("Must be after the last review. Required to publish."),
+    )
+    reviewed_by = models.CharField(
+        _("reviewed by"),
+        max_length=255,
+        blank=True,
+        help_text=_("Name and role of the medical reviewer, e.g. “Dr A. Example, oncologist”."),
+    )
+    references = StreamField(ReferencesBlock(), blank=True, verbose_name=_("references"))
+
+    review_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")]),
+                FieldPanel("reviewed_by"),
+                FieldPanel("references"),
+            ],
+            heading=_("Medical review and sources"),
+        ),
+    ]
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body"), *review_panels]
+    search_fields = [
+        # Page.search_fields already has the title as SearchField and AutocompleteField (partial words).
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("next_review_due"),
+        index.FilterField("last_reviewed"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.last_reviewed and self.next_review_due and self.next_review_due <= self.last_reviewed:
+            message = _("The next review must be after the last review (%(date)s). Choose a later date.")
+            raise ValidationError({"next_review_due": message % {"date": self.last_reviewed.isoformat()}})
+
+    @property
+    def review_overdue(self):
+        return bool(self.next_review_due and self.next_review_due < timezone.localdate())
+
+    @cached_property
+    def body_with_anchors(self):
+        """Each body block with the anchor id of its heading (None for blocks without one)."""
+        sections = [block for block in self.body if block.block_type == "section"]
+        anchors = iter(unique_anchors(block.value["heading"] for block in sections))
+        return [(block, next(anchors) if block.block_type == "section" else None) for block in self.body]
+
+    @cached_property
+    def table_of_contents(self):
+        """(anchor, heading) for every section, in page order: the "On this page" list."""
+        return [(anchor, block.value["heading"]) for block, anchor in self.body_with_anchors if anchor]
+
+
+class ConditionPage(HealthPage):
+    """Education about a condition, e.g. what neuroendocrine tumours are."""
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["treatments.InformationPage"]
+
+    class Meta:
+        verbose_name = _("condition page")
+        verbose_name_plural = _("condition pages")
+
+
+class TreatmentIndexPage(Page):
+    """Lists the treatments and access programmes below it."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["treatments.TreatmentPage", "treatments.InformationPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("treatment index page")
+        verbose_name_plural = _("treatment index pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["treatments"] = self.get_children().live().public().specific()
+        return context
+
+
+class TreatmentPage(HealthPage):
+    """One therapy with its substance, brand names and regulatory approvals."""
+
+    therapy_name = models.CharField(
+        _("therapy name"),
+        max_length=255,
+        blank=True,
+        help_text=_("Full name of the therapy, e.g. “Peptide Receptor Radionuclide Therapy (PRRT)”."),
+    )
+    active_substance = models.CharField(
+        _("radionuclide or active substance"),
+        max_length=255,
+        blank=True,
+    )
+    brand_names = models.CharField(
+        _("brand names"),
+        max_length=255,
+        blank=True,
+        help_text=_("Separate several names with commas."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("therapy_name"), FieldPanel("active_substance"), FieldPanel("brand_names")],
+            heading=_("Therapy"),
+        ),
+        InlinePanel("approvals", label=_("Regulatory approvals")),
+        FieldPanel("body"),
+        *HealthPage.review_panels,
+    ]
+    search_fields = [
+        *HealthPage.search_fields,
+        index.SearchField("therapy_name"),
+        index.SearchField("active_substance"),
+        index.SearchField("brand_names"),
+    ]
+
+    parent_page_types = ["treatments.TreatmentIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("treatment page")
+        verbose_name_plural = _("treatment pages")
+
+    @property
+    def brand_name_list(self):
+        return [name.strip() for name in self.brand_names.split(",") if name.strip()]
+
+
+class TreatmentApproval(Orderable):
+    """A regulator's approval of a product; leave fields empty rather than guess."""
+
+    page = ParentalKey(TreatmentPage, on_delete=models.CASCADE, related_name="approvals")
+    agency = models.CharField(_("agency"), max_length=255, help_text=_("e.g. “European Medicines Agency (EMA)”."))
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    product = models.CharField(_("product"), max_length=255)
+    indication = models.CharField(_("indication"), max_length=500, blank=True)
+    source_url = models.URLField(_("source link"), blank=True, help_text=_("The regulator's own page, if known."))
+
+    panels = [
+        FieldPanel("agency"),
+        FieldPanel("product"),
+        FieldRowPanel([FieldPanel("year"), FieldPanel("indication")]),
+        FieldPanel("source_url"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("regulatory approval")
+        verbose_name_plural = _("regulatory approvals")
+
+    def __str__(self):
+        return f"{self.product} ({self.agency})"
+
+
+class InformationPage(HealthPage):
+    """Practical information, e.g. the compassionate use programme."""
+
+    parent_page_types = ["core.HomePage", "treatments.TreatmentIndexPage", "treatments.ConditionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("information page")
+        verbose_name_plural = _("information pages")
