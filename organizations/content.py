@@ -1,0 +1,138 @@
+"""Seed content for the association directory: regions, the seed's 41 associations, the page.
+
+The lines below are the seed's directory text, verbatim (non-breaking spaces made plain).
+Websites, emails and descriptions stay empty: only staff who have checked them fill them in.
+"""
+
+import re
+
+from django.db import transaction
+from django.utils.text import slugify
+from django_countries import countries
+
+from .exchange import save_and_publish
+from .models import Association, DirectoryPage, Region, Scope
+
+SEED_DIRECTORY = [
+    "Europe: APOZ & Friends (BGR), Association des Patients porteurs de Tumeurs Endocrines Diverses (FRA), "
+    "CarciNor, foreningen for personer med nevroendokrin kreft (NOR), Carpa, the carcinoid patient association "
+    "(SWE), Kooperativní skupina pro neuroendokrinní nádory (CZE), LuCE (CHE), Lungeforeningen (DNK), "
+    "NET & MEN kanker vzw (BEL), NET España (ESP), NET Italy (ITA), Netpa Danmark (DNK), NET Patient Network "
+    "(IRL), Netzwerk Neuroendokrine Tumoren (NeT) e.V. (DEU), Neuroendocrine Cancer UK (formerly NET Patient "
+    "Foundation) (GBR), Pancreatic Cancer Europe Network (EU), Sarcoma Patients EuroNet (EU), Selbsthilfegruppe "
+    "Pankreaskarzinom (AUT), Stichting NET-groep (NLD), Talk Blue Flanders (BEL)",
+    "North America: Carcinoid-Neuroendocrine Tumour Society (CAN), LACNETS (USA), NET Patient Foundation (USA), "
+    "Neuroendocrine Cancer Awareness Network \N{EN DASH} NCAN (USA), NorCal CarciNET Community (USA), "
+    "Pancreatic Cancer Action Network (USA), The Carcinoid Cancer Foundation (USA), The Lois Merrill Foundation "
+    "(USA), The Patients Project (USA), Walking with Jane (USA)",
+    "Asia & Asia Pacific: Afghan Society Against Cancer (AFG), Carcinoid & Neuroendocrine Tumor Society Singapore "
+    "(SGP), CNETS India (IND), Carcinoid and Neuroendocrine Tumour Society India (IND), Israel Cancer Association "
+    "(ISR), NeuroEndocrine Cancer Australia (formerly Unicorn Foundation)(AUS), Middle East Neuroendocrine Tumor "
+    "Society (MENETS) (ISR), NPO PanCAN Japan (JPN), The Hope Society for Cancer Care (TWN)",
+    "South America: Instituto Espaco de Vida (BRA), Neuroendocrine Tumors Patients Association (COL)",
+    "Worldwide: International Neuroendocrine Cancer Alliance (INCA)",
+]
+
+# The 27 member states of the European Union, served by the seed's "(EU)" associations.
+EU_MEMBER_STATES = [
+    *("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE"),
+    *("IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"),
+]
+
+DIRECTORY_TITLE = "Patient associations"
+DIRECTORY_INTRODUCTION = (
+    "Patient associations offer support, information and a community of people who understand. "
+    "Search by country, in English or your own language, or by the association\N{RIGHT SINGLE QUOTATION MARK}s name."
+)
+DIRECTORY_SEARCH_DESCRIPTION = "Find a neuroendocrine tumour (NET) patient association in your country."
+
+# One entry: the text before the marker, then "(ABC)" (country), "(EU)" or "(INCA)".
+ENTRY = re.compile(r"\s*(?P<body>.+?)\s*\((?P<marker>[A-Z]{3}|EU|INCA)\)\s*(?:,|$)")
+FORMERLY = re.compile(r"\s*\(formerly (?P<former>[^)]+)\)\s*$")
+ACRONYM_IN_PARENTHESES = re.compile(r"\s*\((?P<acronym>[A-Z]{3,})\)\s*$")
+ACRONYM_AFTER_DASH = re.compile(r"\s+[\N{EN DASH}-]\s+(?P<acronym>[A-Z]{3,})\s*$")
+
+
+def parse_entry(body, marker):
+    """The fields one seed entry gives, e.g. "Carpa, the carcinoid patient association" and "SWE"."""
+    values = {"subtitle": "", "former_names": "", "acronym": "", "country": "", "countries_served": []}
+    if match := FORMERLY.search(body):
+        values["former_names"] = match["former"].strip()
+        body = body[: match.start()]
+    if (match := ACRONYM_AFTER_DASH.search(body)) or (match := ACRONYM_IN_PARENTHESES.search(body)):
+        values["acronym"] = match["acronym"]
+        body = body[: match.start()]
+    if "," in body:
+        body, subtitle = body.split(",", 1)
+        values["subtitle"] = subtitle.strip()
+    values["name"] = body.strip()
+    if marker == "EU":
+        values["scope"] = Scope.MULTINATIONAL
+        values["countries_served"] = list(EU_MEMBER_STATES)
+    elif marker == "INCA":
+        values["scope"] = Scope.WORLDWIDE
+        values["acronym"] = "INCA"
+    else:
+        values["scope"] = Scope.NATIONAL
+        values["country"] = countries.alpha2(marker)
+    return values
+
+
+def seed_associations():
+    """[(region name, field values)] for every association in the seed, in the seed's order."""
+    entries = []
+    for line in SEED_DIRECTORY:
+        region, _, rest = line.partition(": ")
+        for match in ENTRY.finditer(rest):
+            entries.append((region, parse_entry(match["body"], match["marker"])))
+    return entries
+
+
+def seed_regions():
+    return [line.partition(": ")[0] for line in SEED_DIRECTORY]
+
+
+def load_regions(report):
+    regions = {}
+    for sort_order, name in enumerate(seed_regions(), start=1):
+        region, created = Region.objects.get_or_create(
+            slug=slugify(name), defaults={"name": name, "sort_order": sort_order * 10}
+        )
+        if created:
+            report(f"created region “{name}”")
+        regions[name] = region
+    return regions
+
+
+def load_associations(regions, report):
+    for region_name, values in seed_associations():
+        slug = slugify(values["name"])
+        if Association.objects.filter(slug=slug).exists():
+            continue
+        association = Association(slug=slug, region=regions[region_name], **values)
+        save_and_publish(association)
+        report(f"created association “{association.name}”")
+
+
+def load_directory_page(home, report):
+    if DirectoryPage.objects.exists():
+        return DirectoryPage.objects.first()
+    page = DirectoryPage(
+        title=DIRECTORY_TITLE,
+        slug="patient-associations",
+        introduction=DIRECTORY_INTRODUCTION,
+        search_description=DIRECTORY_SEARCH_DESCRIPTION,
+        show_in_menus=True,
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    report(f"created page “{page.title}”")
+    return page
+
+
+def load(home, report):
+    """Create regions, associations and the directory page under `home`; idempotent."""
+    with transaction.atomic():
+        regions = load_regions(report)
+        load_associations(regions, report)
+        return load_directory_page(home, report)

@@ -1,0 +1,264 @@
+"""Public views of the directory page: search, browse, country, association, exports.
+
+Every view reads published (live) associations only and runs a fixed number of queries
+whatever the size of the directory: one for the regions, one count and one page of results.
+"""
+
+import io
+import json
+import unicodedata
+
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.http import Http404, HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django_countries import countries
+from django_countries.fields import Country
+
+from . import exchange
+from .country_search import MAX_QUERY_LENGTH, country_lookup, resolve_country
+from .models import Association, Region, Scope
+
+PER_PAGE = 25
+NAME_MATCH_LIMIT = 20
+
+
+def published():
+    return Association.objects.filter(live=True).select_related("region")
+
+
+def serving_country(code):
+    """Published associations for a country: its national ones, then those that serve it."""
+    return (
+        published()
+        .filter(
+            Q(scope=Scope.NATIONAL, country=code)
+            | Q(scope=Scope.MULTINATIONAL, countries_served__contains=code)
+            | Q(scope=Scope.WORLDWIDE)
+        )
+        .annotate(
+            rank=Case(
+                When(scope=Scope.NATIONAL, then=Value(0)),
+                When(scope=Scope.MULTINATIONAL, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("rank", "name")
+    )
+
+
+def matching_name(query):
+    """Published associations whose name, former name or acronym contains the query."""
+    return published().filter(Q(name__icontains=query) | Q(former_names__icontains=query) | Q(acronym__iexact=query))[
+        :NAME_MATCH_LIMIT
+    ]
+
+
+def country_url(page, code):
+    return page.url + page.reverse_subpage("country", args=[countries.alpha3(code).lower()])
+
+
+def with_links(page, associations, country_code=None):
+    """Attach detail URLs and a label saying how each association relates to the country."""
+    base = page.url
+    associations = list(associations)
+    for association in associations:
+        association.detail_url = base + page.reverse_subpage("association", args=[association.slug])
+        association.relation = relation_label(association, country_code)
+    return associations
+
+
+def relation_label(association, country_code):
+    if association.scope == Scope.WORLDWIDE:
+        return _("Worldwide association")
+    if association.scope == Scope.MULTINATIONAL:
+        if country_code:
+            return _("Multinational association that serves %(country)s") % {"country": Country(country_code).name}
+        return _("Multinational association")
+    return _("National association")
+
+
+def paginate(request, queryset):
+    paginator = Paginator(queryset, PER_PAGE)
+    return paginator.get_page(request.GET.get("page"))
+
+
+def region_list(page):
+    regions = Region.objects.annotate(
+        association_count=Count("associations", filter=Q(associations__live=True))
+    ).order_by("sort_order", "name")
+    regions = list(regions)
+    for region in regions:
+        region.url = page.url + page.reverse_subpage("region", args=[region.slug])
+    return regions
+
+
+def base_context(page, request, **extra):
+    context = page.get_context(request)
+    context.update(
+        {
+            "directory_url": page.url,
+            "scopes": Scope.choices,
+            "suggestions_url": page.url + page.reverse_subpage("country_suggestions"),
+            "export_csv_url": page.url + page.reverse_subpage("export_csv"),
+            "export_json_url": page.url + page.reverse_subpage("export_json"),
+        }
+    )
+    context.update(extra)
+    return context
+
+
+def query_string_without_page(request):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def clean_query(request):
+    """What the visitor typed, cut to length and without control characters (NUL breaks SQL drivers)."""
+    query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+    return "".join(char for char in query if unicodedata.category(char)[0] != "C").strip()
+
+
+def search_view(page, request):
+    """Search by country or name, or browse everything by region and scope."""
+    query = clean_query(request)
+    scope = request.GET.get("scope", "")
+    if scope not in Scope.values:
+        scope = ""
+    region_slug = request.GET.get("region", "")
+    regions = region_list(page)
+    selected_region = next((region for region in regions if region.slug == region_slug), None)
+    context = base_context(
+        page,
+        request,
+        query=query,
+        selected_scope=scope,
+        selected_region=selected_region,
+        regions=regions,
+        noindex=bool(request.GET),
+        page_query=query_string_without_page(request),
+    )
+    if query:
+        match = resolve_country(query)
+        context["country_match"] = match
+        if match:
+            associations = serving_country(match.code)
+            if scope:
+                associations = associations.filter(scope=scope)
+            results = paginate(request, associations)
+            results.object_list = with_links(page, results.object_list, match.code)
+            context["results"] = results
+            context["country"] = Country(match.code)
+            context["country_page_url"] = country_url(page, match.code)
+            context["has_national"] = any(a.scope == Scope.NATIONAL for a in results.object_list)
+        if not (match and match.kind == "code") and len(query) >= 3:
+            shown = {a.pk for a in context["results"].object_list} if match else set()
+            context["name_matches"] = [
+                a for a in with_links(page, matching_name(query), match.code if match else None) if a.pk not in shown
+            ]
+    else:
+        associations = published().order_by("region__sort_order", "region__name", "name")
+        if scope:
+            associations = associations.filter(scope=scope)
+        if selected_region:
+            associations = associations.filter(region=selected_region)
+        results = paginate(request, associations)
+        results.object_list = with_links(page, results.object_list)
+        context["browse_results"] = results
+    return TemplateResponse(request, "organizations/directory_page.html", context)
+
+
+def region_view(page, request, slug):
+    regions = region_list(page)
+    region = next((region for region in regions if region.slug == slug), None)
+    if region is None:
+        raise Http404
+    results = paginate(request, published().filter(region=region).order_by("country", "name"))
+    results.object_list = with_links(page, results.object_list)
+    context = base_context(
+        page,
+        request,
+        region=region,
+        regions=regions,
+        results=results,
+        trail=[(region.url, region.name)],
+        page_query="",
+    )
+    return TemplateResponse(request, "organizations/region.html", context)
+
+
+def country_view(page, request, code):
+    alpha2 = countries.alpha2(code.upper())
+    if not alpha2:
+        raise Http404
+    results = paginate(request, serving_country(alpha2))
+    results.object_list = with_links(page, results.object_list, alpha2)
+    country = Country(alpha2)
+    url = country_url(page, alpha2)
+    context = base_context(
+        page,
+        request,
+        country=country,
+        results=results,
+        has_national=published().filter(scope=Scope.NATIONAL, country=alpha2).exists()
+        if results.number > 1
+        else any(a.scope == Scope.NATIONAL for a in results.object_list),
+        trail=[(url, country.name)],
+        page_query="",
+    )
+    return TemplateResponse(request, "organizations/country.html", context)
+
+
+def association_view(page, request, slug):
+    association = published().filter(slug=slug).first()
+    if association is None:
+        raise Http404
+    association.detail_url = page.url + page.reverse_subpage("association", args=[slug])
+    context = base_context(
+        page,
+        request,
+        association=association,
+        country_page_url=country_url(page, association.country.code) if association.country else "",
+        served=[
+            (country, country_url(page, country.code))
+            for country in sorted(association.countries_served, key=lambda c: str(c.name))
+        ],
+        region_url=page.url + page.reverse_subpage("region", args=[association.region.slug]),
+        trail=[(association.detail_url, association.name)],
+    )
+    return TemplateResponse(request, "organizations/association.html", context)
+
+
+def export_queryset():
+    return published().order_by("name")
+
+
+def export_csv_view(page, request):
+    stream = io.StringIO()
+    exchange.write_csv(export_queryset(), stream)
+    response = HttpResponse(stream.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="patient-associations.csv"'
+    return response
+
+
+def export_json_view(page, request):
+    data = {"associations": [exchange.association_row(a) for a in export_queryset()]}
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'inline; filename="patient-associations.json"'
+    return response
+
+
+def country_suggestions_view(page, request):
+    """Up to eight countries for what has been typed so far, for the search box's list."""
+    query = clean_query(request)
+    suggestions = [
+        {"code": countries.alpha3(code).lower(), "name": name, "url": country_url(page, code)}
+        for code, name in country_lookup().suggest(query)
+    ]
+    return JsonResponse({"query": query, "suggestions": suggestions})

@@ -1,0 +1,219 @@
+"""The association directory: regions, associations and the public directory page."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin
+from wagtail.search import index
+
+
+class Region(models.Model):
+    """A part of the world the directory groups associations by, e.g. "Europe"."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    sort_order = models.PositiveSmallIntegerField(
+        _("sort order"), default=0, help_text=_("Regions with a lower number are listed first.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Scope(models.TextChoices):
+    """Who an association serves."""
+
+    NATIONAL = "national", _("National")
+    MULTINATIONAL = "multinational", _("Multinational")
+    WORLDWIDE = "worldwide", _("Worldwide")
+
+
+class Focus(models.TextChoices):
+    """What an association works on; left empty when not confirmed."""
+
+    NETS_ONLY = "nets", _("Neuroendocrine tumours only")
+    NETS_AMONG_OTHERS = "nets_and_other", _("Neuroendocrine tumours among other cancers")
+    GENERAL_CANCER = "general", _("Cancer in general")
+
+
+class Association(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
+    """A patient association listed in the directory."""
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    subtitle = models.CharField(
+        _("subtitle"),
+        max_length=255,
+        blank=True,
+        help_text=_("A short description that follows the name, e.g. “the carcinoid patient association”."),
+    )
+    former_names = models.CharField(
+        _("former names"),
+        max_length=500,
+        blank=True,
+        help_text=_("Names the association was known by before; separate several with a semicolon."),
+    )
+    acronym = models.CharField(_("acronym"), max_length=50, blank=True)
+    country = CountryField(
+        _("country"), blank=True, help_text=_("Where a national association works. Empty for multinational ones.")
+    )
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="associations", verbose_name=_("region"))
+    scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices, default=Scope.NATIONAL)
+    countries_served = CountryField(
+        _("countries served"),
+        multiple=True,
+        blank=True,
+        help_text=_("For multinational associations: the countries they serve."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    languages = models.CharField(
+        _("languages"), max_length=255, blank=True, help_text=_("Languages the association works in.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    focus = models.CharField(_("focus"), max_length=20, choices=Focus.choices, blank=True)
+    last_verified = models.DateField(
+        _("last verified"), null=True, blank=True, help_text=_("When staff last checked these details.")
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("subtitle"), FieldPanel("acronym")],
+            heading=_("Name"),
+        ),
+        FieldPanel("former_names"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("scope"), FieldPanel("region")]),
+                FieldPanel("country"),
+                FieldPanel("countries_served"),
+            ],
+            heading=_("Where it works"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("email"), FieldPanel("languages")],
+            heading=_("Contact"),
+        ),
+        FieldPanel("description"),
+        FieldPanel("focus"),
+        FieldPanel("last_verified"),
+    ]
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("former_names", boost=2),
+        index.AutocompleteField("former_names"),
+        index.SearchField("acronym"),
+        index.SearchField("subtitle"),
+        index.SearchField("description"),
+        index.FilterField("scope"),
+        index.FilterField("region"),
+        index.RelatedFields("region", [index.SearchField("name"), index.FilterField("slug")]),
+        index.FilterField("country"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        verbose_name = _("association")
+        verbose_name_plural = _("associations")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(scope="national") | ~Q(country=""),
+                name="organizations_national_association_has_country",
+                violation_error_message=_("A national association needs a country."),
+            ),
+        ]
+        indexes = [models.Index(fields=["live", "country"], name="organizations_live_country")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        directory = DirectoryPage.objects.live().first()
+        if directory is None:
+            return ""
+        return directory.url + directory.reverse_subpage("association", args=[self.slug])
+
+    @property
+    def former_name_list(self):
+        return [name.strip() for name in self.former_names.split(";") if name.strip()]
+
+    def serves(self, country_code):
+        """True when the association works in the country (nationally or as one it serves)."""
+        return self.country == country_code or country_code in [c.code for c in self.countries_served]
+
+
+class DirectoryPage(RoutablePageMixin, Page):
+    """The public association directory: search by country or name, browse by region, exports.
+
+    Route names: ``index`` (search and browse), ``region``, ``country``, ``association``,
+    ``export_csv``, ``export_json`` and ``country_suggestions``.
+    """
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("directory page")
+        verbose_name_plural = _("directory pages")
+
+    # The views live in organizations.directory; the page only names the routes.
+    @path("", name="index")
+    def index_route(self, request, *args, **kwargs):
+        from . import directory
+
+        return directory.search_view(self, request)
+
+    @path("region/<slug:slug>/", name="region")
+    def region_route(self, request, slug):
+        from . import directory
+
+        return directory.region_view(self, request, slug)
+
+    @re_path(r"^country/(?P<code>[A-Za-z]{2,3})/$", name="country")
+    def country_route(self, request, code):
+        from . import directory
+
+        return directory.country_view(self, request, code)
+
+    @path("export/csv/", name="export_csv")
+    def export_csv_route(self, request):
+        from . import directory
+
+        return directory.export_csv_view(self, request)
+
+    @path("export/json/", name="export_json")
+    def export_json_route(self, request):
+        from . import directory
+
+        return directory.export_json_view(self, request)
+
+    @path("country-suggestions/", name="country_suggestions")
+    def country_suggestions_route(self, request):
+        from . import directory
+
+        return directory.country_suggestions_view(self, request)
+
+    @path("<slug:slug>/", name="association")
+    def association_route(self, request, slug):
+        from . import directory
+
+        return directory.association_view(self, request, slug)

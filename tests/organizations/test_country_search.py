@@ -1,0 +1,81 @@
+import pytest
+
+from organizations.country_search import country_lookup, normalize, resolve_country
+
+
+@pytest.mark.parametrize(
+    ("query", "code", "kind"),
+    [
+        # English names, any case and spacing
+        ("Germany", "DE", "name"),
+        ("  germany ", "DE", "name"),
+        ("United Kingdom", "GB", "name"),
+        # Names in other languages Django ships translations for
+        ("Deutschland", "DE", "name"),
+        ("Allemagne", "DE", "name"),
+        ("Alemania", "DE", "name"),
+        ("Niemcy", "DE", "name"),
+        ("Schweiz", "CH", "name"),
+        ("Suisse", "CH", "name"),
+        ("Sverige", "SE", "name"),
+        ("Österreich", "AT", "name"),
+        ("Espana", "ES", "name"),
+        ("Россия", "RU", "name"),
+        ("日本", "JP", "name"),
+        # ISO codes
+        ("de", "DE", "code"),
+        ("DE", "DE", "code"),
+        ("DEU", "DE", "code"),
+        ("gbr", "GB", "code"),
+        ("usa", "US", "alias"),
+        # Aliases and common names
+        ("UK", "GB", "alias"),
+        ("Great Britain", "GB", "alias"),
+        ("England", "GB", "alias"),
+        ("USA", "US", "alias"),
+        ("U.S.A.", "US", "alias"),
+        ("United States", "US", "alias"),
+        ("Holland", "NL", "alias"),
+        ("Czechia", "CZ", "name"),
+        ("Czech Republic", "CZ", "alias"),
+        ("Korea", "KR", "alias"),
+        ("Burma", "MM", "alias"),
+        # Small typos
+        ("Germny", "DE", "typo"),
+        ("Gremany", "DE", "typo"),
+        ("Frnace", "FR", "typo"),
+        ("Switzerlnd", "CH", "typo"),
+        ("Deutchland", "DE", "typo"),
+        ("Swizterland", "CH", "typo"),
+    ],
+)
+def test_country_search_resolves(query, code, kind):
+    match = resolve_country(query)
+    assert match is not None, query
+    assert (match.code, match.kind) == (code, kind)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "   ", "zzzz", "x" * 2000, "'; DROP TABLE organizations_association; --", "<script>alert(1)</script>", "NET"],
+)
+def test_country_search_finds_no_country_for_nonsense(query):
+    assert resolve_country(query) is None
+
+
+def test_country_search_refuses_to_guess_an_ambiguous_typo():
+    # One edit from both Austria and Australia: better no answer than the wrong country.
+    assert resolve_country("Austrlia") is None
+
+
+def test_normalize_drops_accents_case_and_punctuation():
+    assert normalize("  Côte d'Ivoire!! ") == "cote d ivoire"
+
+
+def test_country_lookup_is_built_once_per_process():
+    assert country_lookup() is country_lookup()
+
+
+def test_suggestions_complete_names_in_other_languages_to_english():
+    assert country_lookup().suggest("Deutsch") == [("DE", "Germany")]
+    assert ("CH", "Switzerland") in country_lookup().suggest("swi")

@@ -1,0 +1,254 @@
+import csv
+import io
+import json
+
+import pytest
+
+from organizations.models import Association, Scope
+from tests.factories import AssociationFactory, RegionFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/patient-associations/"
+
+
+def names(results):
+    return [association.name for association in results]
+
+
+def test_country_search_lists_national_before_multinational(client, directory_page):
+    europe = RegionFactory(name="Europe", slug="europe")
+    worldwide = AssociationFactory(name="All the world", scope=Scope.WORLDWIDE, country="", region=europe)
+    multinational = AssociationFactory(
+        name="A European network", scope=Scope.MULTINATIONAL, country="", countries_served=["DE", "FR"], region=europe
+    )
+    germany = AssociationFactory(name="Zebra Verein", country="DE", region=europe)
+    response = client.get(URL, {"q": "Deutschland"})
+    assert response.status_code == 200
+    assert list(response.context["results"]) == [germany, multinational, worldwide]
+    html = response.content.decode()
+    assert html.index("Zebra Verein") < html.index("A European network") < html.index("All the world")
+    assert "National association" in html
+    assert "Multinational association that serves Germany" in html
+    assert "Worldwide association" in html
+
+
+GERMANY_RESULTS = [
+    "Netzwerk Neuroendokrine Tumoren (NeT) e.V.",
+    "Pancreatic Cancer Europe Network",
+    "Sarcoma Patients EuroNet",
+    "International Neuroendocrine Cancer Alliance",
+]
+# One of each kind: English, other languages, alpha-2 and alpha-3 codes, a typo.
+GERMANY_QUERIES = ["germany", "Deutschland", "Allemagne", "Alemania", "de", "DEU", "Germny"]
+NATIONAL_FIRST = [
+    ("UK", "Neuroendocrine Cancer UK"),
+    ("Great Britain", "Neuroendocrine Cancer UK"),
+    ("USA", "LACNETS"),
+    ("Holland", "Stichting NET-groep"),
+    ("Czechia", "Kooperativní skupina pro neuroendokrinní nádory"),
+    ("Czech Republic", "Kooperativní skupina pro neuroendokrinní nádory"),
+    ("Schweiz", "LuCE"),
+    ("Brasil", "Instituto Espaco de Vida"),
+    ("Frnace", "Association des Patients porteurs de Tumeurs Endocrines Diverses"),
+]
+
+
+def test_every_way_of_naming_germany_finds_its_associations(client, seeded_directory):
+    for query in GERMANY_QUERIES:
+        response = client.get(URL, {"q": query})
+        assert response.context["country"].code == "DE", query
+        assert names(response.context["results"]) == GERMANY_RESULTS, query
+
+
+def test_aliases_and_other_languages_find_the_national_association_first(client, seeded_directory):
+    for query, expected in NATIONAL_FIRST:
+        assert names(client.get(URL, {"q": query}).context["results"])[0] == expected, query
+
+
+def test_a_country_without_a_national_association_says_so_and_lists_who_serves_it(client, seeded_directory):
+    response = client.get(URL, {"q": "Polska"})
+    html = response.content.decode()
+    assert "We know of no national patient association in Poland." in html
+    assert names(response.context["results"]) == [
+        "Pancreatic Cancer Europe Network",
+        "Sarcoma Patients EuroNet",
+        "International Neuroendocrine Cancer Alliance",
+    ]
+
+
+def test_name_search_finds_an_association_and_another_by_its_former_name(client, seeded_directory):
+    response = client.get(URL, {"q": "NET Patient Foundation"})
+    assert response.status_code == 200
+    assert "country" not in response.context
+    assert set(names(response.context["name_matches"])) == {"NET Patient Foundation", "Neuroendocrine Cancer UK"}
+
+
+def test_acronym_search_finds_the_association(client, seeded_directory):
+    response = client.get(URL, {"q": "menets"})
+    assert names(response.context["name_matches"]) == ["Middle East Neuroendocrine Tumor Society"]
+
+
+NONSENSE_QUERIES = [
+    "zzzz",
+    "x" * 2000,
+    "' OR 1=1; DROP TABLE organizations_association; --",
+    '"><script>alert(1)</script>',
+    "<b>bold</b> & more",
+    "%",
+    "\u0000zz",
+]
+
+
+def test_empty_query_shows_the_whole_directory(client, seeded_directory):
+    response = client.get(URL, {"q": ""})
+    assert response.status_code == 200
+    assert response.context["browse_results"].paginator.count == 41
+
+
+def test_nonsense_queries_answer_helpfully_and_escaped(client, seeded_directory):
+    for query in NONSENSE_QUERIES:
+        response = client.get(URL, {"q": query})
+        assert response.status_code == 200, query
+        html = response.content.decode()
+        assert "<script>alert(1)</script>" not in html
+        assert "<b>bold</b>" not in html
+        assert "We could not find a country or an association called" in html, query
+        assert "two- or three-letter code" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get(URL, {"q": NONSENSE_QUERIES[3]}).content.decode()
+    assert Association.objects.count() == 41
+
+
+def test_search_results_are_not_indexed_but_the_directory_is(client, seeded_directory):
+    assert '<meta name="robots" content="noindex">' in client.get(URL, {"q": "France"}).content.decode()
+    assert '<meta name="robots" content="noindex">' in client.get(URL, {"scope": "national"}).content.decode()
+    assert 'name="robots"' not in client.get(URL).content.decode()
+
+
+def test_the_search_url_is_shareable_and_works_without_javascript(client, seeded_directory):
+    html = client.get(URL, {"q": "France"}).content.decode()
+    assert 'method="get"' in html
+    assert 'name="q" value="France"' in html
+    assert "Association des Patients porteurs de Tumeurs Endocrines Diverses" in html
+    assert "<script>" not in html and "onclick" not in html and "style=" not in html
+
+
+def test_browse_by_region_and_filter_by_scope(client, seeded_directory):
+    response = client.get(URL, {"region": "south-america"})
+    assert names(response.context["browse_results"]) == [
+        "Instituto Espaco de Vida",
+        "Neuroendocrine Tumors Patients Association",
+    ]
+    response = client.get(URL, {"scope": "multinational"})
+    assert names(response.context["browse_results"]) == ["Pancreatic Cancer Europe Network", "Sarcoma Patients EuroNet"]
+
+
+def test_directory_paginates_long_lists(client, seeded_directory):
+    first = client.get(URL)
+    assert len(first.context["browse_results"]) == 25
+    second = client.get(URL, {"page": 2})
+    assert len(second.context["browse_results"]) == 16
+    assert "Page 2 of 2" in second.content.decode()
+    assert client.get(URL, {"page": "nonsense"}).status_code == 200
+
+
+def test_region_page_lists_its_associations(client, seeded_directory):
+    response = client.get(f"{URL}region/north-america/")
+    assert response.status_code == 200
+    assert len(response.context["results"]) == 10
+    assert client.get(f"{URL}region/atlantis/").status_code == 404
+
+
+def test_country_page_lists_national_then_serving_associations(client, seeded_directory):
+    response = client.get(f"{URL}country/deu/")
+    assert response.status_code == 200
+    assert names(response.context["results"])[0] == "Netzwerk Neuroendokrine Tumoren (NeT) e.V."
+    assert client.get(f"{URL}country/de/").status_code == 200
+    assert client.get(f"{URL}country/xyz/").status_code == 404
+
+
+def test_association_page_shows_its_details_and_no_invented_contacts(client, seeded_directory):
+    response = client.get(f"{URL}neuroendocrine-cancer-uk/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Neuroendocrine Cancer UK" in html
+    assert "NET Patient Foundation" in html
+    assert "We have no confirmed contact details for this association yet." in html
+    assert 'href="/patient-associations/country/gbr/"' in html
+
+
+def test_association_get_absolute_url_is_its_detail_page(seeded_directory):
+    association = Association.objects.get(name="Carpa")
+    assert association.get_absolute_url() == "/patient-associations/carpa/"
+
+
+def test_drafts_are_never_shown_publicly(client, directory_page):
+    draft = AssociationFactory(name="Unpublished Verein", slug="unpublished-verein", live=False, country="DE")
+    assert client.get(f"{URL}{draft.slug}/").status_code == 404
+    assert "Unpublished Verein" not in client.get(URL, {"q": "Germany"}).content.decode()
+    assert "Unpublished Verein" not in client.get(URL).content.decode()
+    assert "Unpublished Verein" not in client.get(f"{URL}export/csv/").content.decode()
+
+
+def test_a_published_staff_edit_shows_at_once(client, seeded_directory):
+    association = Association.objects.get(name="LuCE")
+    client.get(f"{URL}luce/")
+    association.subtitle = "A subtitle staff just checked"
+    association.save_revision().publish()
+    assert "A subtitle staff just checked" in client.get(f"{URL}luce/").content.decode()
+
+
+def test_csv_export_lists_published_associations_with_stable_columns(client, seeded_directory):
+    response = client.get(f"{URL}export/csv/")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    assert len(rows) == 41
+    assert list(rows[0]) == [
+        "slug",
+        "name",
+        "subtitle",
+        "former_names",
+        "acronym",
+        "country",
+        "region",
+        "scope",
+        "countries_served",
+        "website",
+        "email",
+        "languages",
+        "description",
+        "focus",
+        "last_verified",
+    ]
+    czech = next(row for row in rows if row["country"] == "CZE")
+    assert czech["name"] == "Kooperativní skupina pro neuroendokrinní nádory"
+
+
+def test_json_export_lists_published_associations(client, seeded_directory):
+    data = json.loads(client.get(f"{URL}export/json/").content.decode("utf-8"))
+    assert len(data["associations"]) == 41
+    inca = next(row for row in data["associations"] if row["acronym"] == "INCA")
+    assert inca["scope"] == "worldwide"
+
+
+def test_country_suggestions_answer_json_for_the_search_box(client, directory_page):
+    data = client.get(f"{URL}country-suggestions/", {"q": "Deutsch"}).json()
+    assert data["suggestions"] == [{"code": "deu", "name": "Germany", "url": "/patient-associations/country/deu/"}]
+    assert client.get(f"{URL}country-suggestions/", {"q": ""}).json()["suggestions"] == []
+
+
+def test_search_box_loads_the_suggestion_script_and_names_its_datalist(client, directory_page):
+    html = client.get(URL).content.decode()
+    assert 'src="/static/js/directory-suggestions.js"' in html
+    assert 'list="directory-q-suggestions"' in html
+    assert '<datalist id="directory-q-suggestions">' in html
+
+
+def test_home_page_embeds_the_directory_search_box(client, seeded_directory):
+    html = client.get("/").content.decode()
+    assert 'action="/patient-associations/"' in html
+    assert 'id="home-directory-q"' in html
+
+
+def test_home_page_has_no_directory_box_before_the_directory_exists(client, home_page):
+    assert 'id="home-directory-q"' not in client.get("/").content.decode()

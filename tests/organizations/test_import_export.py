@@ -1,0 +1,99 @@
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from organizations import content as directory_content
+from organizations.models import Association
+from tests.factories import AssociationFactory
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "slug,name,subtitle,former_names,acronym,country,region,scope,countries_served,website,email,languages,description,focus,last_verified\n"  # noqa: E501
+
+
+def export_text():
+    stream = io.StringIO()
+    call_command("export_associations", stdout=stream)
+    return stream.getvalue()
+
+
+def snapshot():
+    return sorted(Association.objects.values_list("slug", "name", "country", "region__name", "scope", "subtitle"))
+
+
+@pytest.fixture
+def seed_regions(db):
+    """The seed's regions and one association already in the directory."""
+    regions = directory_content.load_regions(report=lambda message: None)
+    AssociationFactory(name="Existing group", slug="existing-group", country="FR", region=regions["Europe"])
+    return regions
+
+
+def write(tmp_path, text):
+    path = tmp_path / "associations.csv"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_export_then_import_is_a_round_trip(seeded_directory, tmp_path):
+    exported = export_text()
+    assert exported.startswith(HEADER)
+    before = snapshot()
+    Association.objects.all().delete()
+    out = io.StringIO()
+    call_command("import_associations", write(tmp_path, exported), stdout=out)
+    assert "41 created, 0 updated" in out.getvalue()
+    assert "[41/41]" in out.getvalue()
+    assert snapshot() == before
+    assert export_text() == exported
+    assert Association.objects.filter(live=True).count() == 41
+
+
+def test_import_updates_by_slug(seeded_directory, tmp_path):
+    text = HEADER + "luce,LuCE,Lung cancer patients,,,CHE,Europe,national,,,,,,,2026-01-31\n"
+    out = io.StringIO()
+    call_command("import_associations", write(tmp_path, text), stdout=out)
+    assert "0 created, 1 updated" in out.getvalue()
+    luce = Association.objects.get(slug="luce")
+    assert luce.subtitle == "Lung cancer patients"
+    assert str(luce.last_verified) == "2026-01-31"
+    assert Association.objects.count() == 41
+
+
+def test_import_dry_run_writes_nothing(seed_regions, tmp_path):
+    text = HEADER + "new-group,New group,,,,FRA,Europe,national,,,,,,,\n"
+    out = io.StringIO()
+    call_command("import_associations", write(tmp_path, text), "--dry-run", stdout=out)
+    assert "Dry run" in out.getvalue()
+    assert not Association.objects.filter(slug="new-group").exists()
+
+
+@pytest.mark.parametrize(
+    ("bad_row", "message"),
+    [
+        ("bad-country,Bad country,,,,XXX,Europe,national,,,,,,,", "line 3: unknown country “XXX”"),
+        ("bad-region,Bad region,,,,FRA,Atlantis,national,,,,,,,", "line 3: unknown region “Atlantis”"),
+        ("no-name,,,,,FRA,Europe,national,,,,,,,", "line 3: missing name"),
+        ("good-group,Duplicate,,,,FRA,Europe,national,,,,,,,", "line 3: duplicate slug “good-group” (also on line 2)"),
+        ("no-country,No country,,,,,Europe,national,,,,,,,", "line 3: a national association needs a country"),
+        ("bad-served,Bad served,,,,,Europe,multinational,FRA QQQ,,,,,,", "line 3: unknown country “QQQ”"),
+        ("bad-date,Bad date,,,,FRA,Europe,national,,,,,,,31/01/2026", "line 3: last_verified"),
+    ],
+)
+def test_a_bad_row_is_reported_by_line_and_nothing_is_written(seed_regions, tmp_path, bad_row, message):
+    before = snapshot()
+    text = HEADER + "good-group,Good group,,,,FRA,Europe,national,,,,,,,\n" + bad_row + "\n"
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_associations", write(tmp_path, text), stderr=err)
+    assert message in err.getvalue()
+    assert snapshot() == before
+
+
+def test_import_refuses_a_file_without_the_required_columns(db, tmp_path):
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_associations", write(tmp_path, "title,place\nA,B\n"), stderr=err)
+    assert "missing column(s): name, region, country" in err.getvalue()
+    assert Association.objects.count() == 0

@@ -1,0 +1,69 @@
+"""Public directory pages run a fixed number of queries, with 41 or with 2,000 associations."""
+
+import pytest
+from django_countries import countries
+
+from organizations.models import Association, Region, Scope
+
+pytestmark = pytest.mark.django_db
+
+# Site, page route (3), alias check, view restrictions, site settings, menu (2): 9 from Wagtail and
+# the core; then the directory's own: regions with counts, a result count and one page of results.
+DIRECTORY_PAGE_QUERIES = 12
+# A country search adds one query for associations whose name matches the words typed.
+COUNTRY_SEARCH_QUERIES = 13
+# The country page needs no region list: result count and one page of results.
+COUNTRY_PAGE_QUERIES = 11
+REGION_PAGE_QUERIES = 12
+ASSOCIATION_PAGE_QUERIES = 10
+
+PAGES = [
+    ("/patient-associations/", DIRECTORY_PAGE_QUERIES),
+    ("/patient-associations/?scope=national&region=europe", DIRECTORY_PAGE_QUERIES),
+    ("/patient-associations/?q=Deutschland", COUNTRY_SEARCH_QUERIES),
+    ("/patient-associations/?q=Germny", COUNTRY_SEARCH_QUERIES),
+    ("/patient-associations/country/deu/", COUNTRY_PAGE_QUERIES),
+    ("/patient-associations/country/pol/", COUNTRY_PAGE_QUERIES),
+    ("/patient-associations/region/europe/", REGION_PAGE_QUERIES),
+    ("/patient-associations/carpa/", ASSOCIATION_PAGE_QUERIES),
+]
+
+
+def add_generated_associations(total):
+    """Bulk-create associations up to `total`, spread over every country and every scope."""
+    regions = list(Region.objects.all())
+    codes = [code for code, _name in countries]
+    missing = total - Association.objects.count()
+    generated = []
+    for index in range(missing):
+        code = codes[index % len(codes)]
+        scope = Scope.NATIONAL if index % 10 else Scope.MULTINATIONAL
+        generated.append(
+            Association(
+                name=f"Generated association {index}",
+                slug=f"generated-association-{index}",
+                country=code if scope == Scope.NATIONAL else "",
+                countries_served=[] if scope == Scope.NATIONAL else [code, "DE", "PL"],
+                scope=scope,
+                region=regions[index % len(regions)],
+                live=True,
+            )
+        )
+    Association.objects.bulk_create(generated, batch_size=500)
+    assert Association.objects.count() == total
+
+
+def measure(client, django_assert_num_queries, url, expected):
+    client.get(url)  # warm Wagtail's site-root cache and the country lookup, as a running server has them
+    with django_assert_num_queries(expected):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(("url", "expected"), PAGES)
+def test_directory_page_query_count_is_the_same_with_41_and_2000_associations(
+    client, seeded_directory, django_assert_num_queries, url, expected
+):
+    measure(client, django_assert_num_queries, url, expected)
+    add_generated_associations(2000)
+    measure(client, django_assert_num_queries, url, expected)
