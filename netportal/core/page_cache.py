@@ -1,0 +1,228 @@
+"""Full-page cache for anonymous visitors, cleared whenever published content changes.
+
+A widely shared article can send thousands of visitors at once; each of them gets the same
+HTML, so it is rendered once and then served from the cache (Redis when `REDIS_URL` is set,
+local memory otherwise). Only what is the same for every anonymous visitor is stored:
+
+- requests: GET or HEAD, carrying no session or messages cookie (so never a logged-in editor,
+  who must see their own work and the admin's user bar), outside the admin, the health check,
+  documents and media;
+- responses: status 200, not streaming, setting no cookie, not marked private or no-store,
+  varying on nothing but cookies and language.
+
+Invalidation is global: any publish, unpublish, move or deletion of a page or of a
+publishable snippet (such as an association), and any change to site settings, images,
+documents or view restrictions, starts a new cache generation. Old entries are never read
+again and expire by themselves. Clearing everything is coarse but always correct: a page
+lists other pages (menus, the home page's latest pages, the directory), so working out which
+pages one change touches would be fragile. The generation moves both at once (so the editor's
+own next request sees the change) and again after the transaction commits (so a visitor whose
+request read the database just before the commit cannot store the old page under the new
+generation).
+
+Content-Security-Policy: the stored response keeps the headers the inner middleware set,
+including the CSP header. That is only valid because the public policy (`SECURE_CSP`) uses no
+nonces: every visitor may receive the same policy. A response whose policy does carry a nonce
+is never stored, so a future nonce cannot leak into other visitors' pages.
+"""
+
+import contextlib
+import hashlib
+import re
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import get_max_age
+from django.utils.translation import get_language_from_request
+
+HEADER_LIST_SEPARATOR = re.compile(r"\s*,\s*")
+GENERATION_KEY = "page-cache:generation"
+CACHE_HEADER = "X-Cache"
+# Paths that are never cached: the admin (from settings), the health check (it must report
+# the database as it is now), documents (privacy checked per request) and media files.
+EXCLUDED_PATH_PREFIXES = ("/healthz", "/documents/", "/media/", "/static/")
+# Cookies that change what a page shows: a session (logged-in editors, page passwords) or
+# pending messages. A visitor with either always gets a freshly rendered page.
+MESSAGES_COOKIE_NAME = "messages"
+# Vary headers a stored page may carry. "Cookie" is safe because pages are only stored for,
+# and served to, requests without the cookies above; the language is part of the key.
+ALLOWED_VARY = {"cookie", "accept-language", "accept-encoding"}
+# Response headers that must not be replayed to another visitor.
+PER_REQUEST_HEADERS = {"set-cookie", CACHE_HEADER.lower()}
+
+
+def is_enabled():
+    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+
+
+def current_generation():
+    """The cache generation every key includes; a new one appears when content changes."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # Lost (evicted, or Redis restarted): start a fresh generation, never an old one,
+        # so entries stored before the loss cannot come back.
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY) or uuid.uuid4().hex
+    return generation
+
+
+def clear():
+    """Make every stored page unreachable, now and again when the current transaction commits."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def _new_generation():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def _cache_key(request, generation):
+    identity = "|".join(
+        [
+            request.scheme,
+            request.get_host(),
+            request.get_full_path(),
+            get_language_from_request(request) or "",
+        ]
+    )
+    digest = hashlib.sha256(identity.encode()).hexdigest()
+    return f"page-cache:{generation}:{digest}"
+
+
+def _request_may_use_cache(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith((*settings.ADMIN_PATH_PREFIXES, *EXCLUDED_PATH_PREFIXES)):
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and MESSAGES_COOKIE_NAME not in cookies
+
+
+def _response_may_be_stored(request, response):
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies:
+        return False
+    directives = HEADER_LIST_SEPARATOR.split(response.get("Cache-Control", ""))
+    cache_control = {directive.split("=")[0].strip().lower() for directive in directives}
+    if cache_control & {"private", "no-store", "no-cache"} or get_max_age(response) == 0:
+        return False
+    vary = {part.strip().lower() for part in HEADER_LIST_SEPARATOR.split(response.get("Vary", "")) if part.strip()}
+    if vary - ALLOWED_VARY:
+        return False
+    return "'nonce-" not in response.get("Content-Security-Policy", "")
+
+
+class PageCacheMiddleware:
+    """Serves anonymous visitors stored copies of public pages; see the module docstring.
+
+    Listed after WhiteNoise and before the CSP and security-header middleware, so a stored
+    response already carries every header those add, and a hit skips sessions, CSRF, URL
+    routing and the database entirely.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_enabled():
+            return self.get_response(request)
+        key = None
+        if _request_may_use_cache(request):
+            # CommonMiddleware answers a bad Host header as usual.
+            with contextlib.suppress(DisallowedHost):
+                key = _cache_key(request, current_generation())
+        if key is None:
+            response = self.get_response(request)
+            response.headers[CACHE_HEADER] = "bypass"
+            return response
+
+        stored = cache.get(key)
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response.headers[name] = value
+            response.headers[CACHE_HEADER] = "hit"
+            return response
+
+        response = self.get_response(request)
+        if _response_may_be_stored(request, response):
+            headers = [(name, value) for name, value in response.items() if name.lower() not in PER_REQUEST_HEADERS]
+            timeout = getattr(settings, "PAGE_CACHE_SECONDS", 600)
+            cache.set(key, (response.status_code, headers, response.content), timeout=timeout)
+            response.headers[CACHE_HEADER] = "miss"
+        else:
+            response.headers[CACHE_HEADER] = "bypass"
+        return response
+
+
+# Bookkeeping fields Wagtail fills in on images and documents; they change nothing visitors see.
+BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
+
+
+def clear_on_change(sender, **kwargs):
+    """Signal receiver: published content changed somewhere."""
+    update_fields = kwargs.get("update_fields")
+    if update_fields and BOOKKEEPING_FIELDS.issuperset(update_fields):
+        return
+    clear()
+
+
+def connect_signals():
+    """Wire invalidation to Wagtail's and Django's signals without importing any app.
+
+    Called from the core's AppConfig.ready(), when every model is loaded. Publishable
+    snippets (the directory's associations) send Wagtail's generic `published` and
+    `unpublished` signals; deletions are caught per model for every page type and every
+    model with a draft state, found by class rather than by name.
+    """
+    from django.apps import apps
+    from django.db.models.signals import post_delete
+    from wagtail import signals as wagtail_signals
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import CollectionViewRestriction, DraftStateMixin, Page, PageViewRestriction, Site
+
+    from .models import SiteSettings
+
+    for signal in (
+        wagtail_signals.page_published,
+        wagtail_signals.page_unpublished,
+        wagtail_signals.post_page_move,
+        wagtail_signals.published,
+        wagtail_signals.unpublished,
+    ):
+        signal.connect(clear_on_change, dispatch_uid=f"page-cache-{id(signal)}")
+
+    for model in apps.get_models():
+        if issubclass(model, (Page, DraftStateMixin)):
+            post_delete.connect(clear_on_change, sender=model, dispatch_uid=f"page-cache-delete-{model._meta.label}")
+
+    # Shown on public pages without a publish step of their own.
+    for model in (
+        SiteSettings,
+        Site,
+        PageViewRestriction,
+        CollectionViewRestriction,
+        get_image_model(),
+        get_document_model(),
+    ):
+        watch_model(model)
+
+
+def watch_model(model):
+    """Clear the page cache whenever `model` is saved or deleted.
+
+    For records shown on public pages that have no publish step (e.g. a region's name).
+    Apps call it from their AppConfig.ready(); publishable models need nothing.
+    """
+    from django.db.models.signals import post_delete, post_save
+
+    label = model._meta.label
+    post_save.connect(clear_on_change, sender=model, dispatch_uid=f"page-cache-save-{label}")
+    post_delete.connect(clear_on_change, sender=model, dispatch_uid=f"page-cache-delete-{label}")

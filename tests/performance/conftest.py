@@ -1,0 +1,36 @@
+"""Shared pieces for the performance tests: the page cache switched on, on each cache backend."""
+
+import pytest
+from django.core.cache import cache
+
+# The performance tests own Redis database 3 and this key prefix.
+REDIS_TEST_URL = "redis://127.0.0.1:6379/3"
+REDIS_TEST_PREFIX = "perf-test"
+
+CACHE_BACKENDS = {
+    "local-memory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "perf-test"},
+    "redis": {
+        "BACKEND": "netportal.core.cache.ForgivingRedisCache",
+        "LOCATION": REDIS_TEST_URL,
+        "KEY_PREFIX": REDIS_TEST_PREFIX,
+    },
+}
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("local-memory"),
+        pytest.param("redis", marks=pytest.mark.redis),
+    ]
+)
+def page_cache(request, settings):
+    """The anonymous page cache, on (in turn) local memory and the real Redis at 127.0.0.1:6379."""
+    settings.CACHES = {"default": CACHE_BACKENDS[request.param]}
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    if request.param == "redis":
+        # ForgivingRedisCache hides a missing Redis; these tests must not pass without one.
+        cache.set("perf-test-probe", "here")
+        assert cache.get("perf-test-probe") == "here", "Redis at 127.0.0.1:6379 is not answering"
+    yield request.param
+    cache.clear()

@@ -1,0 +1,225 @@
+"""The anonymous full-page cache: who gets stored pages, and when they are thrown away.
+
+Every test runs twice through the `page_cache` fixture: on local memory and on Redis.
+"""
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from wagtail.models import PageViewRestriction, Site
+
+from netportal.core import page_cache as page_cache_module
+from netportal.core.models import SiteSettings
+from organizations.models import Association, Region
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def about(home_page):
+    return StandardPageFactory(parent=home_page, title="About us", slug="about", introduction="First words.")
+
+
+def republish(page, **changes):
+    for field, value in changes.items():
+        setattr(page, field, value)
+    page.save_revision().publish()
+
+
+def test_anonymous_get_is_stored_then_served_from_the_cache(client, page_cache, about, django_assert_num_queries):
+    first = client.get(about.url)
+    assert first.status_code == 200
+    assert first["X-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get(about.url)
+    assert second["X-Cache"] == "hit"
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_cached_page_keeps_its_content_security_policy_and_security_headers(client, page_cache, about):
+    first = client.get(about.url)
+    second = client.get(about.url)
+    assert second["X-Cache"] == "hit"
+    for header in ("Content-Security-Policy", "Permissions-Policy", "X-Frame-Options", "Referrer-Policy"):
+        assert second[header] == first[header]
+    assert "nonce-" not in second["Content-Security-Policy"]
+
+
+def test_head_request_is_answered_from_the_cache_filled_by_get(client, page_cache, about):
+    client.get(about.url)
+    response = client.head(about.url)
+    assert response.status_code == 200
+    assert response["X-Cache"] == "hit"
+
+
+def test_different_query_strings_are_cached_separately(client, page_cache, about):
+    search = reverse("search")
+    client.get(search, {"q": "about"})
+    other = client.get(search, {"q": "nothing-matches-this"})
+    assert other["X-Cache"] == "miss"
+    assert client.get(search, {"q": "about"})["X-Cache"] == "hit"
+
+
+def test_logged_in_editor_bypasses_the_cache_and_sees_the_user_bar(client, admin_client, page_cache, about):
+    client.get(about.url)
+    assert client.get(about.url)["X-Cache"] == "hit"
+    response = admin_client.get(about.url)
+    assert response["X-Cache"] == "bypass"
+    assert b"wagtail-userbar" in response.content
+
+
+def test_logged_in_editor_response_is_never_stored_for_visitors(client, admin_client, page_cache, about):
+    admin_client.get(about.url)
+    response = client.get(about.url)
+    assert response["X-Cache"] == "miss"
+    assert b"wagtail-userbar" not in response.content
+
+
+def test_any_session_cookie_bypasses_the_cache(client, page_cache, about):
+    client.get(about.url)
+    client.cookies["sessionid"] = "not-a-real-session"
+    assert client.get(about.url)["X-Cache"] == "bypass"
+
+
+def test_post_bypasses_the_cache_and_stores_nothing(client, page_cache, about):
+    response = client.post(about.url)
+    assert response["X-Cache"] == "bypass"
+    assert client.get(about.url)["X-Cache"] == "miss"
+
+
+def test_publishing_serves_the_new_text_right_away(client, page_cache, about):
+    client.get(about.url)
+    assert b"First words." in client.get(about.url).content
+    republish(about, introduction="Second, corrected words.")
+    response = client.get(about.url)
+    assert response["X-Cache"] == "miss"
+    assert b"Second, corrected words." in response.content
+    assert b"First words." not in response.content
+
+
+def test_publishing_one_page_refreshes_pages_that_list_it(client, page_cache, home_page):
+    section = StandardPageFactory(parent=home_page, title="Living with NETs", show_in_menus=True)
+    assert b"Living with NETs" in client.get("/").content
+    republish(section, title="Daily life with NETs")
+    assert b"Daily life with NETs" in client.get("/").content
+
+
+def test_publishing_clears_the_cache_again_when_the_transaction_commits(
+    client, page_cache, about, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        republish(about, introduction="Edited.")
+        during = page_cache_module.current_generation()
+    assert callbacks
+    for callback in callbacks:
+        callback()
+    assert page_cache_module.current_generation() != during
+
+
+def test_unpublished_page_is_gone_for_visitors_at_once(client, page_cache, about):
+    client.get(about.url)
+    about.unpublish()
+    assert client.get("/about/").status_code == 404
+
+
+def test_deleted_page_is_gone_for_visitors_at_once(client, page_cache, about):
+    client.get("/about/")
+    about.delete()
+    assert client.get("/about/").status_code == 404
+
+
+def test_moved_page_leaves_its_old_address_at_once(client, page_cache, home_page, about):
+    parent = StandardPageFactory(parent=home_page, title="Organisation", slug="organisation")
+    client.get("/about/")
+    about.move(parent, pos="last-child")
+    old_address = client.get("/about/")
+    assert old_address.status_code == 301  # Wagtail's automatic redirect, not the stored page
+    assert old_address["Location"] == "/organisation/about/"
+    assert client.get("/organisation/about/").status_code == 200
+
+
+def test_restricting_a_page_hides_the_cached_copy(client, page_cache, about):
+    client.get(about.url)
+    PageViewRestriction.objects.create(page=about, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(about.url).status_code == 302
+
+
+def test_changing_site_settings_refreshes_every_page(client, page_cache, home_page):
+    client.get("/")
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.site_name = "Renamed portal"
+    site_settings.save()
+    response = client.get("/")
+    assert response["X-Cache"] == "miss"
+    assert b"Renamed portal" in response.content
+
+
+@pytest.fixture
+def association(db):
+    region = Region.objects.create(name="Europe", slug="europe")
+    association = Association.objects.create(
+        name="Example patient group", slug="example-patient-group", region=region, country="DE", live=False
+    )
+    association.save_revision().publish()
+    association.refresh_from_db()
+    return association
+
+
+def test_publishing_an_association_clears_cached_pages(client, page_cache, home_page, association):
+    client.get("/")
+    association.name = "Renamed patient group"
+    association.save_revision().publish()
+    assert client.get("/")["X-Cache"] == "miss"
+
+
+def test_unpublishing_an_association_clears_cached_pages(client, page_cache, home_page, association):
+    client.get("/")
+    association.unpublish()
+    assert client.get("/")["X-Cache"] == "miss"
+
+
+def test_deleting_an_association_clears_cached_pages(client, page_cache, home_page, association):
+    client.get("/")
+    association.delete()
+    assert client.get("/")["X-Cache"] == "miss"
+
+
+def test_health_check_is_never_cached(client, page_cache, db):
+    client.get(reverse("healthz"))
+    assert client.get(reverse("healthz"))["X-Cache"] != "hit"
+
+
+def test_admin_is_never_cached(client, page_cache, db):
+    client.get("/admin/login/")
+    assert client.get("/admin/login/")["X-Cache"] == "bypass"
+
+
+def test_not_found_pages_are_not_stored(client, page_cache, home_page):
+    client.get("/no-such-page/")
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert response["X-Cache"] == "bypass"
+
+
+def test_response_that_sets_a_cookie_is_not_stored(client, page_cache, about):
+    response = client.get("/admin/login/")  # sets the CSRF cookie
+    assert response.cookies
+    client.cookies.clear()
+    client.get(about.url)
+    assert client.get(about.url)["X-Cache"] == "hit"
+    assert not client.get(about.url).cookies
+
+
+def test_cache_switched_off_by_setting_renders_every_time(client, page_cache, settings, about):
+    settings.PAGE_CACHE_ENABLED = False
+    client.get(about.url)
+    assert "X-Cache" not in client.get(about.url)
+
+
+def test_lost_generation_starts_a_new_one_instead_of_reviving_old_pages(client, page_cache, about):
+    client.get(about.url)
+    cache.delete(page_cache_module.GENERATION_KEY)
+    assert client.get(about.url)["X-Cache"] == "miss"
