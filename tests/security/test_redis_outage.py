@@ -1,0 +1,88 @@
+"""When Redis goes away every page still serves, the failure is logged, and the cache comes back by itself.
+
+The Redis server here is one the test starts on its own port; the shared Redis is never stopped.
+"""
+
+import logging
+import time
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+
+from tests.security.conftest import REDIS_TEST_PORT, public_urls
+from tests.security.servers import RedisServer, port_is_open
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not RedisServer.available(), reason="redis-server is not installed"),
+]
+
+CLOSED_PORT = REDIS_TEST_PORT + 1
+
+
+def redis_cache_settings(port):
+    return {
+        "default": {
+            "BACKEND": "netportal.core.cache.ForgivingRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/2",
+            "KEY_PREFIX": "sec-test",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+
+
+@pytest.fixture
+def own_redis():
+    server = RedisServer(REDIS_TEST_PORT)
+    server.start()
+    yield server
+    server.stop()
+
+
+def visit_every_page(client, urls):
+    """Status of every public URL, and the slowest answer in seconds."""
+    statuses, slowest = {}, 0.0
+    for url in urls:
+        started = time.monotonic()
+        statuses[url] = client.get(url).status_code
+        slowest = max(slowest, time.monotonic() - started)
+    return statuses, slowest
+
+
+def test_pages_serve_through_a_redis_outage_and_the_cache_recovers(client, public_site, own_redis, caplog):
+    urls = public_urls()
+    with override_settings(CACHES=redis_cache_settings(REDIS_TEST_PORT)):
+        healthy, _slowest = visit_every_page(client, urls)
+        assert all(status < 500 for status in healthy.values()), healthy
+        cache.set("probe", "up")
+        assert cache.get("probe") == "up"
+
+        own_redis.stop()
+        with caplog.at_level(logging.WARNING, logger="netportal.core.cache"):
+            during_outage, slowest = visit_every_page(client, urls)
+            assert cache.get("probe") is None
+            cache.set("probe", "written while down")  # dropped, not raised
+        assert during_outage == healthy
+        assert slowest < 3, f"a page took {slowest:.1f} s while Redis was down"
+        failures = [record for record in caplog.records if record.name == "netportal.core.cache"]
+        assert failures, "the cache failure was not logged"
+        assert all(record.levelno == logging.WARNING for record in failures)
+        assert "continuing without cache" in failures[0].getMessage()
+
+        own_redis.start()
+        cache.set("probe", "back")
+        assert cache.get("probe") == "back"
+        after, _slowest = visit_every_page(client, urls)
+        assert after == healthy
+
+
+def test_pages_serve_when_redis_was_never_reachable(client, public_site, caplog):
+    assert not port_is_open(CLOSED_PORT)
+    urls = public_urls()
+    healthy, _slowest = visit_every_page(client, urls)
+    with override_settings(CACHES=redis_cache_settings(CLOSED_PORT)), caplog.at_level(logging.WARNING):
+        statuses, slowest = visit_every_page(client, urls)
+    assert statuses == healthy
+    assert slowest < 3
+    assert any(record.name == "netportal.core.cache" for record in caplog.records)
