@@ -18,6 +18,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("suggest/", include("netportal.governance.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -8,6 +8,12 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
 
+from netportal.governance.views import (
+    SuggestedAssociationCreateView,
+    SuggestedAssociationEditView,
+    SuggestionViewSet,
+)
+
 from .models import Association, Region, Scope
 
 
@@ -77,6 +83,9 @@ class AssociationViewSet(SnippetViewSet):
     add_to_admin_menu = False
     inspect_view_enabled = True
     inspect_view_class = AssociationInspectView
+    # Accepting a visitor's suggestion opens these with the suggested details filled in.
+    add_view_class = SuggestedAssociationCreateView
+    edit_view_class = SuggestedAssociationEditView
     list_per_page = 50
     list_display = (
         "name",
@@ -132,7 +141,7 @@ class RegionViewSet(SnippetViewSet):
 class DirectoryViewSetGroup(SnippetViewSetGroup):
     """The "Directory" menu in the Wagtail admin."""
 
-    items = (AssociationViewSet, RegionViewSet)
+    items = (AssociationViewSet, RegionViewSet, SuggestionViewSet)
     menu_icon = "group"
     menu_label = _("Directory")
     menu_name = "directory"

@@ -1,15 +1,35 @@
-"""Staff views: the review dashboard panel and the review reports."""
+"""Staff views: the review dashboard panel, the review reports, verifying associations and
+reviewing visitors' suggestions."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.generic import TemplateView
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.auth import user_has_any_page_permission
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
+from wagtail.log_actions import log
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
+
+from organizations.country_search import resolve_country
+from organizations.models import Association
 
 from . import review
+from .models import Suggestion
+from .verification import mark_verified
+
+ACCEPT_ACTION = "governance.accept_suggestion"
+REJECT_ACTION = "governance.reject_suggestion"
 
 DASHBOARD_LIMIT = 20
 
@@ -43,6 +63,9 @@ class ReviewDashboardPanel(Component):
                 (association, finder.get_edit_url(association)) for association in associations[:DASHBOARD_LIMIT]
             ]
             context["associations_total"] = associations.count()
+        if can_handle_suggestions(user):
+            context["new_suggestions"] = Suggestion.objects.filter(status=Suggestion.Status.NEW).count()
+            context["suggestions_url"] = reverse("wagtailsnippets_governance_suggestion:list") + "?status=new"
         return context
 
 
@@ -115,3 +138,226 @@ class AssociationsToVerifyReport(ReportView):
 
     def get_queryset(self):
         return review.associations_to_verify()
+
+
+# --- Verifying associations ---
+
+
+class ConfirmObjectActionView(WagtailAdminTemplateMixin, TemplateView):
+    """GET asks for confirmation, POST does the action: works without JavaScript and keeps CSRF."""
+
+    model = None
+    permission = ""
+    template_name = "governance/admin/confirm_action.html"
+    confirmation_message = ""
+    confirm_label = ""
+
+    def dispatch(self, request, pk):
+        if not request.user.has_perm(self.permission):
+            raise PermissionDenied
+        self.object = get_object_or_404(self.model, pk=pk)
+        return super().dispatch(request, pk)
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_cancel_url(self):
+        return reverse(self.model.snippet_viewset.get_url_name("list"))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            object=self.object,
+            confirmation_message=self.confirmation_message,
+            confirm_label=self.confirm_label,
+            cancel_url=self.get_cancel_url(),
+            **kwargs,
+        )
+
+    def post(self, request, pk):
+        return self.perform()
+
+
+class VerifyAssociationView(ConfirmObjectActionView):
+    """Mark one association's details as checked today."""
+
+    model = Association
+    permission = "organizations.change_association"
+    page_title = _("Mark as verified")
+    header_icon = "tick"
+    confirmation_message = _("Did you check this association's details today? Its last verified date becomes today.")
+    confirm_label = _("Yes, mark as verified")
+
+    def perform(self):
+        mark_verified(self.object, self.request.user)
+        messages.success(self.request, _("'%(name)s' marked as verified today.") % {"name": self.object.name})
+        return redirect(self.get_cancel_url())
+
+
+class VerifyAssociationsBulkAction(SnippetBulkAction):
+    """ "Mark as verified" for the associations ticked in the listing."""
+
+    models = [Association]
+    display_name = _("Mark as verified")
+    action_type = "verify"
+    aria_label = _("Mark the selected associations as verified today")
+    template_name = "governance/admin/confirm_bulk_verify.html"
+    action_priority = 20
+
+    def check_perm(self, snippet):
+        return self.permission_policy.user_has_permission_for_instance(self.request.user, "change", snippet)
+
+    def get_execution_context(self):
+        return {**super().get_execution_context(), "user": self.request.user}
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        today = timezone.localdate()
+        for association in objects:
+            mark_verified(association, user, today=today)
+        return len(objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d association marked as verified today.",
+            "%(count)d associations marked as verified today.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
+
+
+# --- Visitors' suggestions ---
+
+
+def can_handle_suggestions(user):
+    return user.has_perm("governance.change_suggestion") and user.has_perm("organizations.change_association")
+
+
+class SuggestionFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Suggestion
+        fields = {"status": ["exact"], "kind": ["exact"]}
+
+
+class SuggestionViewSet(SnippetViewSet):
+    """Suggestions from visitors, newest first; accept opens the association to edit, reject files them."""
+
+    model = Suggestion
+    icon = "comment"
+    menu_label = _("Suggestions")
+    menu_order = 300
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    list_display = (
+        "__str__",
+        Column("kind", accessor="get_kind_display", label=_("Kind"), sort_key="kind"),
+        StatusTagColumn(
+            "status",
+            accessor="get_status_display",
+            label=_("Status"),
+            sort_key="status",
+            primary=lambda suggestion: suggestion.status == Suggestion.Status.NEW,
+        ),
+        DateColumn("created_at", label=_("Received"), sort_key="created_at"),
+    )
+    list_export = ["kind", "association", "name", "country", "website", "email", "message", "status", "created_at"]
+    filterset_class = SuggestionFilterSet
+    search_fields = ["name", "message", "country"]
+    search_backend_name = None
+    ordering = ["-created_at"]
+    inspect_view_fields = [
+        "kind",
+        "association",
+        "name",
+        "country",
+        "website",
+        "email",
+        "message",
+        "contact_email",
+        "status",
+        "created_at",
+    ]
+
+
+class SuggestionActionView(ConfirmObjectActionView):
+    model = Suggestion
+    permission = "governance.change_suggestion"
+    header_icon = "comment"
+
+    def dispatch(self, request, pk):
+        if not can_handle_suggestions(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, pk)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(suggestion=self.object, **kwargs)
+
+
+class AcceptSuggestionView(SuggestionActionView):
+    """Accepting opens the association's edit view (or a new one) filled in from the suggestion."""
+
+    page_title = _("Accept suggestion")
+    confirmation_message = _(
+        "The association opens for editing with the suggested details filled in. "
+        "Nothing changes on the site until you save and publish it."
+    )
+    confirm_label = _("Accept and edit the association")
+
+    def perform(self):
+        suggestion = self.object
+        suggestion.status = Suggestion.Status.ACCEPTED
+        suggestion.save(update_fields=["status"])
+        log(suggestion, ACCEPT_ACTION, user=self.request.user)
+        viewset = Association.snippet_viewset
+        if suggestion.association_id:
+            url = reverse(viewset.get_url_name("edit"), args=[suggestion.association_id])
+        else:
+            url = reverse(viewset.get_url_name("add"))
+        return redirect(f"{url}?suggestion={suggestion.pk}")
+
+
+class RejectSuggestionView(SuggestionActionView):
+    page_title = _("Reject suggestion")
+    confirmation_message = _("The suggestion is marked as rejected and nothing in the directory changes.")
+    confirm_label = _("Yes, reject")
+
+    def perform(self):
+        self.object.status = Suggestion.Status.REJECTED
+        self.object.save(update_fields=["status"])
+        log(self.object, REJECT_ACTION, user=self.request.user)
+        messages.success(self.request, _("Suggestion rejected."))
+        return redirect(self.get_cancel_url())
+
+
+def suggested_values(suggestion):
+    """Association form values a suggestion proposes; a correction changes only what it names."""
+    values = {field: getattr(suggestion, field) for field in ("website", "email") if getattr(suggestion, field)}
+    if suggestion.kind == Suggestion.Kind.NEW or not suggestion.association_id:
+        values["name"] = suggestion.name
+        values["slug"] = slugify(suggestion.name)[:255]
+        match = resolve_country(suggestion.country) if suggestion.country else None
+        if match:
+            values["country"] = match.code
+    return values
+
+
+class SuggestionPrefillMixin:
+    """Fills the association form from `?suggestion=<id>` and shows the visitor's message."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        suggestion_id = self.request.GET.get("suggestion", "")
+        suggestion = Suggestion.objects.filter(pk=suggestion_id).first() if suggestion_id.isdigit() else None
+        if suggestion is not None and self.request.method == "GET":
+            initial.update(suggested_values(suggestion))
+            messages.info(
+                self.request,
+                capfirst(_("suggestion from a visitor: %(message)s") % {"message": suggestion.message or "-"}),
+            )
+        return initial
+
+
+class SuggestedAssociationCreateView(SuggestionPrefillMixin, CreateView):
+    pass
+
+
+class SuggestedAssociationEditView(SuggestionPrefillMixin, EditView):
+    pass

@@ -1,0 +1,106 @@
+"""The review dashboard and reports list exactly the health pages and associations that need attention."""
+
+import csv
+import datetime
+import io
+import re
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import (
+    AssociationFactory,
+    ConditionPageFactory,
+    InformationPageFactory,
+    SuggestionFactory,
+    TreatmentPageFactory,
+)
+from tests.governance.conftest import client_for
+
+TODAY = timezone.localdate()
+
+
+def days(n):
+    return TODAY + datetime.timedelta(days=n)
+
+
+def panel_rows(html, panel_id):
+    """(title, link) of each row in one dashboard panel."""
+    start = html.index(f'id="{panel_id}-content"')
+    end = html.find('class="w-panel__content"', start + len(panel_id) + 20)
+    section = html[start : end if end != -1 else len(html)]
+    return re.findall(r'<td class="title"><a href="([^"]+)">([^<]+)</a>', section)
+
+
+def csv_rows(response):
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+
+
+@pytest.fixture
+def review_situation(home_page, treatment_index):
+    """Health pages and associations on both sides of the 30-day and 12-month limits."""
+    overdue = ConditionPageFactory(
+        parent=home_page, title="Overdue condition", last_reviewed=days(-400), next_review_due=days(-35)
+    )
+    due_soon = TreatmentPageFactory(
+        parent=treatment_index, title="Treatment due soon", last_reviewed=days(-340), next_review_due=days(25)
+    )
+    InformationPageFactory(
+        parent=overdue, title="Reviewed recently", last_reviewed=days(-10), next_review_due=days(355)
+    )
+    InformationPageFactory(parent=overdue, title="Due in 31 days", last_reviewed=days(-300), next_review_due=days(31))
+    InformationPageFactory(
+        parent=overdue, title="Unpublished and overdue", live=False, last_reviewed=days(-500), next_review_due=days(-1)
+    )
+    stale = AssociationFactory(name="Checked long ago", last_verified=days(-400))
+    never = AssociationFactory(name="Never checked", last_verified=None)
+    AssociationFactory(name="Checked this year", last_verified=days(-100))
+    AssociationFactory(name="Stale draft", last_verified=days(-400), live=False)
+    return {"pages": [overdue, due_soon], "associations": [never, stale]}
+
+
+def test_dashboard_lists_exactly_the_pages_due_within_30_days(client, administrator, review_situation):
+    html = client_for(client, administrator).get("/admin/").content.decode()
+    rows = panel_rows(html, "review-due")
+    assert [title for _, title in rows] == ["Overdue condition", "Treatment due soon"]
+    assert [link for link, _ in rows] == [f"/admin/pages/{page.pk}/edit/" for page in review_situation["pages"]]
+
+
+def test_dashboard_lists_exactly_the_associations_not_verified_for_12_months(client, administrator, review_situation):
+    html = client_for(client, administrator).get("/admin/").content.decode()
+    rows = panel_rows(html, "verification-due")
+    assert [title for _, title in rows] == ["Never checked", "Checked long ago"]
+    expected = [f"/admin/snippets/organizations/association/edit/{a.pk}/" for a in review_situation["associations"]]
+    assert [link for link, _ in rows] == expected
+
+
+def test_each_group_sees_only_the_panels_for_its_work(client, editor, directory_manager, review_situation):
+    editor_html = client_for(client, editor).get("/admin/").content.decode()
+    assert 'id="review-due-content"' in editor_html
+    assert 'id="verification-due-content"' not in editor_html
+    manager_html = client_for(client, directory_manager).get("/admin/").content.decode()
+    assert 'id="verification-due-content"' in manager_html
+    assert 'id="review-due-content"' not in manager_html
+
+
+def test_pages_due_report_exports_the_same_pages_as_csv(client, reviewer, review_situation):
+    response = client_for(client, reviewer).get("/admin/reports/review/pages-due/", {"export": "csv"})
+    rows = csv_rows(response)
+    assert rows[0] == ["Title", "Last reviewed", "Next review due", "Address"]
+    assert [row[0] for row in rows[1:]] == ["Overdue condition", "Treatment due soon"]
+    assert rows[1][2] == days(-35).isoformat()
+
+
+def test_associations_report_exports_the_same_associations_as_csv(client, directory_manager, review_situation):
+    response = client_for(client, directory_manager).get("/admin/reports/review/associations/", {"export": "csv"})
+    rows = csv_rows(response)
+    assert [row[0] for row in rows[1:]] == ["Never checked", "Checked long ago"]
+
+
+def test_dashboard_counts_new_suggestions_for_directory_managers(client, directory_manager):
+    SuggestionFactory.create_batch(2)
+    SuggestionFactory(status="rejected")
+    html = client_for(client, directory_manager).get("/admin/").content.decode()
+    assert "2 new suggestions from visitors to review" in html
+    assert "/admin/snippets/governance/suggestion/?status=new" in html
