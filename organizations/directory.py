@@ -16,9 +16,11 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 from django_countries.fields import Country
 
+from netportal.core import seo
+
 from . import exchange
 from .country_search import MAX_QUERY_LENGTH, country_lookup, resolve_country
-from .models import Association, Region, Scope
+from .models import Association, DirectoryPage, Region, Scope
 
 PER_PAGE = 25
 NAME_MATCH_LIMIT = 20
@@ -228,8 +230,47 @@ def association_view(page, request, slug):
         ],
         region_url=page.url + page.reverse_subpage("region", args=[association.region.slug]),
         trail=[(association.detail_url, association.name)],
+        structured_data=seo.organization(
+            request,
+            name=association.name,
+            url=association.detail_url,
+            alternate_names=[name for name in [association.acronym, *association.former_name_list] if name],
+            description=association.description or association.subtitle,
+            website=association.website,
+            email=association.email,
+            country=association.country.name if association.country else "",
+        ),
     )
     return TemplateResponse(request, "organizations/association.html", context)
+
+
+def sitemap_urls(request):
+    """The directory's routable pages for sitemap.xml: each region, country and published association listed."""
+    page = DirectoryPage.objects.live().public().first()
+    if page is None:
+        return []
+    base = page.get_full_url(request)
+    associations = list(published().order_by("name"))
+    codes = set()
+    for association in associations:
+        if association.scope == Scope.NATIONAL and association.country:
+            codes.add(association.country.code)
+        elif association.scope == Scope.MULTINATIONAL:
+            codes.update(country.code for country in association.countries_served)
+    regions = sorted({association.region for association in associations}, key=lambda r: (r.sort_order, r.name))
+    urls = [{"location": base + page.reverse_subpage("region", args=[region.slug])} for region in regions]
+    urls += [
+        {"location": base + page.reverse_subpage("country", args=[countries.alpha3(code).lower()])}
+        for code in sorted(codes, key=lambda code: str(Country(code).name))
+    ]
+    urls += [
+        {
+            "location": base + page.reverse_subpage("association", args=[association.slug]),
+            "lastmod": association.last_published_at,
+        }
+        for association in associations
+    ]
+    return urls
 
 
 def export_queryset():

@@ -8,16 +8,20 @@ from calendar import monthrange
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
+from netportal.core import seo
 from netportal.core.blocks import ReferencesBlock
 
 from .blocks import HealthStreamBlock
@@ -48,6 +52,15 @@ def unique_anchors(headings, reserved=RESERVED_ANCHORS):
     return anchors
 
 
+def without_private(pages):
+    """`pages` without those in a private section, in the same query as the pages themselves."""
+    # A page is private when a view restriction sits on it or on one of its ancestors (a path prefix).
+    restricted = PageViewRestriction.objects.annotate(
+        outer_prefix=Substr(OuterRef("path"), 1, Length("page__path"))
+    ).filter(page__path=F("outer_prefix"))
+    return pages.exclude(Exists(restricted))
+
+
 class HealthPage(Page):
     """Shared fields of every health page: summary, body and review governance."""
 
@@ -74,6 +87,12 @@ class HealthPage(Page):
         help_text=_("Name and role of the medical reviewer, e.g. “Dr A. Example, oncologist”."),
     )
     references = StreamField(ReferencesBlock(), blank=True, verbose_name=_("references"))
+    related_pages = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("page")))],
+        blank=True,
+        verbose_name=_("related pages"),
+        help_text=_("Other pages of this site a reader may want next, in the order shown. Drafts are left out."),
+    )
 
     review_panels = [
         MultiFieldPanel(
@@ -85,7 +104,13 @@ class HealthPage(Page):
             heading=_("Medical review and sources"),
         ),
     ]
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body"), *review_panels]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("related_pages"),
+        *review_panels,
+    ]
     search_fields = [
         # Page.search_fields already has the title as SearchField and AutocompleteField (partial words).
         *Page.search_fields,
@@ -120,6 +145,42 @@ class HealthPage(Page):
         """(anchor, heading) for every section, in page order: the "On this page" list."""
         return [(anchor, block.value["heading"]) for block, anchor in self.body_with_anchors if anchor]
 
+    @cached_property
+    def live_related_pages(self):
+        """The editors' related pages that are live and public, in their order: one query, none when none chosen."""
+        ids = list(dict.fromkeys(block["value"] for block in self.related_pages.raw_data if block.get("value")))
+        if not ids:
+            return []
+        by_id = {page.pk: page for page in without_private(Page.objects.live().filter(pk__in=ids).exclude(pk=self.pk))}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+    @cached_property
+    def previous_and_next(self):
+        """The live, public pages before and after this one in the treatments section, in one query.
+
+        (None, None) outside the treatments section; either is None at the ends of the list.
+        """
+        parent_path = self.path[: -self.steplen]
+        siblings = list(
+            without_private(Page.objects.live().filter(path__startswith=parent_path, depth=self.depth))
+            .filter(Exists(TreatmentIndexPage.objects.filter(path=parent_path)))
+            .order_by("path")
+        )
+        position = next((number for number, page in enumerate(siblings) if page.pk == self.pk), None)
+        if position is None:
+            return None, None
+        previous = siblings[position - 1] if position > 0 else None
+        following = siblings[position + 1] if position + 1 < len(siblings) else None
+        return previous, following
+
+    def structured_data_about(self):
+        """What the page is about, as schema.org data; None when it says no more than its title."""
+        return None
+
+    def get_structured_data(self, request):
+        """A MedicalWebPage with the review date and reviewer (see netportal.core.templatetags.seo_tags)."""
+        return seo.medical_web_page(request, self, about=self.structured_data_about())
+
 
 class ConditionPage(HealthPage):
     """Education about a condition, e.g. what neuroendocrine tumours are."""
@@ -130,6 +191,9 @@ class ConditionPage(HealthPage):
     class Meta:
         verbose_name = _("condition page")
         verbose_name_plural = _("condition pages")
+
+    def structured_data_about(self):
+        return {"@type": "MedicalCondition", "name": self.title}
 
 
 class TreatmentIndexPage(Page):
@@ -184,6 +248,7 @@ class TreatmentPage(HealthPage):
         ),
         InlinePanel("approvals", label=_("Regulatory approvals")),
         FieldPanel("body"),
+        FieldPanel("related_pages"),
         *HealthPage.review_panels,
     ]
     search_fields = [
@@ -203,6 +268,15 @@ class TreatmentPage(HealthPage):
     @property
     def brand_name_list(self):
         return [name.strip() for name in self.brand_names.split(",") if name.strip()]
+
+    def structured_data_about(self):
+        """A MedicalTherapy with its drugs: one per brand name, or the substance alone when no brand is given."""
+        therapy = {"@type": "MedicalTherapy", "name": self.therapy_name or self.title}
+        drug_names = self.brand_name_list or ([self.active_substance] if self.active_substance else [])
+        ingredient = {"activeIngredient": self.active_substance} if self.active_substance else {}
+        if drug_names:
+            therapy["drug"] = [{"@type": "Drug", "name": name, **ingredient} for name in drug_names]
+        return therapy
 
 
 class TreatmentApproval(Orderable):

@@ -161,8 +161,8 @@ def in_id_order(objects, ids):
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
-def search_pages(text, terms, exclude):
-    pages = Page.objects.live().public().exclude(depth__lte=1)
+def search_pages(text, terms, exclude, private):
+    pages = Page.objects.live().exclude(private).exclude(depth__lte=1)
     return [pk for pk in merged_ids(pages, text, every_term(terms, page_text_lookups())) if pk not in exclude]
 
 
@@ -190,9 +190,9 @@ def directory_links(directory, associations):
     return associations
 
 
-def spelling_suggestion(query):
+def spelling_suggestion(query, private):
     """The page title or association name closest to what was typed, for "Did you mean"."""
-    titles = list(Page.objects.live().public().filter(depth__gt=2).values_list("title", flat=True)[:500])
+    titles = list(Page.objects.live().exclude(private).filter(depth__gt=2).values_list("title", flat=True)[:500])
     names = list(Association.objects.filter(live=True).values_list("name", flat=True)[:500])
     candidates = {candidate.lower(): candidate for candidate in titles + names}
     # Whole titles first, then single words of them ("Lutathera" in "PRRT with Lutathera").
@@ -204,11 +204,11 @@ def spelling_suggestion(query):
     return words[match[0]] if match else ""
 
 
-def promotions_for(search_query):
+def promotions_for(search_query, private):
     """Staff picks for the query, live pages and external links only, in the editors' order."""
     promotions = (
         SearchPromotion.objects.filter(query=search_query)
-        .filter(Q(page__isnull=True) | Q(page__in=Page.objects.live().public()))
+        .filter(Q(page__isnull=True) | Q(page__in=Page.objects.live().exclude(private)))
         .select_related("page")
         .order_by("sort_order")
     )
@@ -227,17 +227,19 @@ def search(request):
 
     search_query = Query.get(text)
     search_query.add_hit()
-    promotions = promotions_for(search_query)
+    # Pages in a private section (a view restriction on them or an ancestor): read once, used by each group.
+    private = Page.objects.private_q()
+    promotions = promotions_for(search_query, private)
     promoted_ids = {promotion.page_id for promotion in promotions if promotion.page_id}
 
-    page_paginator, page_results = paginate(search_pages(text, terms, promoted_ids), request.GET.get("page"))
+    page_paginator, page_results = paginate(search_pages(text, terms, promoted_ids, private), request.GET.get("page"))
     pages = Page.objects.filter(pk__in=list(page_results.object_list)).specific(defer=False)
     page_results.object_list = in_id_order(pages, list(page_results.object_list))
     for page in page_results.object_list:
         page.snippet = highlight(page_summary(page), terms)
 
     country_match = resolve_country(text)
-    directory = DirectoryPage.objects.live().public().first()
+    directory = DirectoryPage.objects.live().exclude(private).first()
     association_ids = search_associations(text, terms, country_match) if directory else []
     association_paginator, association_results = paginate(association_ids, request.GET.get("association_page"))
     shown = list(association_results.object_list)
@@ -264,7 +266,7 @@ def search(request):
         }
     )
     if not context["total"]:
-        suggestion = spelling_suggestion(text)
+        suggestion = spelling_suggestion(text, private)
         if suggestion and suggestion.lower() != text:
             context["suggestion"] = suggestion
     return render(request, "core/search.html", context)

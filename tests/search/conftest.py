@@ -33,6 +33,9 @@ def health_pages(home_page):
         title="PRRT with Lutathera",
         slug="prrt",
         summary="Peptide receptor radionuclide therapy.",
+        therapy_name="Peptide Receptor Radionuclide Therapy (PRRT)",
+        active_substance="177Lutetium 177Lu-DOTATATE",
+        brand_names="Lutathera",
         body=section("How it is given", "The infusion is given in a specialist centre."),
     )
     return {"condition": condition, "index": index, "prrt": prrt}

@@ -21,10 +21,11 @@ pytestmark = pytest.mark.django_db
 # Site, route, alias check, site settings, menu, breadcrumbs (as every page), plus images
 # with their renditions for the image block and for the image series.
 HEALTH_PAGE_QUERIES = 13
-# A page inside the treatments section also shows previous/next links to its siblings.
-INFORMATION_PAGE_QUERIES = 15
+# A page inside the treatments section: one level deeper to route (2), and its previous/next
+# siblings (1); related pages add one query only when editors chose some.
+INFORMATION_PAGE_QUERIES = 16
 # The same plus the approvals.
-TREATMENT_PAGE_QUERIES = 16
+TREATMENT_PAGE_QUERIES = 17
 # The same as every page, plus the child pages listed.
 TREATMENT_INDEX_QUERIES = 13
 
