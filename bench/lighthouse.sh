@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO_DIR=$(pwd)
 
-# One line per page: name, then path. A page that answers 404 (not built yet) is skipped with a message.
+# One line per page: name, then path. Every page must answer 200; anything else fails the run.
 # The country search is measured on its shareable result page (searching "Germany" leads there);
 # the ?q= form of it is noindex by design, which Lighthouse's SEO category would count against it.
 PAGES=(
@@ -81,10 +81,6 @@ REPORTS=()
 for entry in "${PAGES[@]}"; do
   read -r name path <<<"$entry"
   status=$(curl -s -o /dev/null -w '%{http_code}' "$BASE_URL$path")
-  if [[ "$status" == "404" ]]; then
-    echo "lighthouse: skipped $name ($path): the page does not exist yet"
-    continue
-  fi
   [[ "$status" == "200" ]] || { echo "lighthouse: $name ($path) answered $status, expected 200" >&2; exit 1; }
   # Warm the server (first-request imports, page cache) so the run measures the page, not start-up.
   curl -s -o /dev/null "$BASE_URL$path"

@@ -5,6 +5,9 @@ from pathlib import Path
 AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.2 levels A and AA, as axe-core tags them (2.2 adds only AA rules at these levels).
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# axe's best-practice rules that Lighthouse's accessibility score also counts: checked on every
+# page type here, so a skipped heading level fails in the browser suite, not only in Lighthouse.
+EXTRA_RULES = ["heading-order", "empty-heading", "page-has-heading-one", "landmark-one-main", "skip-link", "tabindex"]
 
 
 def axe_violations(page):
@@ -12,10 +15,11 @@ def axe_violations(page):
     (axe is injected as an inline script, which the site's policy rightly refuses)."""
     page.add_script_tag(path=str(AXE_SCRIPT))
     return page.evaluate(
-        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}))"
+        "async ([tags, extra]) => (await axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " rules: Object.fromEntries(extra.map(id => [id, {enabled: true}])), resultTypes: ['violations']}))"
         ".violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
         " targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')), count: v.nodes.length}))",
-        WCAG_TAGS,
+        [WCAG_TAGS, EXTRA_RULES],
     )
 
 
@@ -24,4 +28,21 @@ def describe(violations):
         f"- {violation['id']} ({violation['impact']}, {violation['count']} node(s)): {violation['help']}; "
         f"e.g. {', '.join(violation['targets'])}"
         for violation in violations
+    )
+
+
+def focus_indicator(page):
+    """How the focused element shows focus: its outline and box-shadow, as computed."""
+    return page.evaluate(
+        """() => {
+            const element = document.activeElement;
+            const style = getComputedStyle(element);
+            return {
+                tag: element.tagName.toLowerCase(),
+                text: (element.innerText || element.value || element.getAttribute('aria-label') || '').trim(),
+                outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+                shadow: style.boxShadow !== 'none',
+                background: style.backgroundColor,
+            };
+        }"""
     )

@@ -38,6 +38,9 @@ CHROMIUM_ARGS = [
 PORT_RANGE = range(8100, 8200)
 SERVER_START_TIMEOUT = 60  # seconds, after migrations and content loading
 STAFF_USERNAME = "e2e-staff"
+# Members of the governance groups (netportal/governance/roles.py), for the medical review journey.
+EDITOR_USERNAME = "e2e-editor"
+REVIEWER_USERNAME = "e2e-reviewer"
 NO_CHROMIUM = "skipped: no chromium"
 
 MOBILE = {"width": 375, "height": 812}
@@ -104,15 +107,38 @@ import django
 django.setup()
 from django.core.management import call_command
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 call_command("migrate", interactive=False, verbosity=0)
 call_command("load_portal_content", verbosity=0)
-get_user_model().objects.create_superuser(sys.argv[1], "", os.environ["E2E_STAFF_PASSWORD"])
+users = get_user_model().objects
+users.create_superuser(sys.argv[1], "", os.environ["E2E_STAFF_PASSWORD"])
+for username, group, first_name in [(sys.argv[2], "Editors", "Edna"), (sys.argv[3], "Medical reviewers", "Remy")]:
+    member = users.create_user(username, password=os.environ["E2E_STAFF_PASSWORD"], first_name=first_name)
+    member.groups.add(Group.objects.get(name=group))
 """
 
 
 @pytest.fixture(scope="session")
-def staff_credentials():
-    return {"username": STAFF_USERNAME, "password": secrets.token_urlsafe(18)}
+def staff_password():
+    return secrets.token_urlsafe(18)
+
+
+@pytest.fixture(scope="session")
+def staff_credentials(staff_password):
+    """A superuser."""
+    return {"username": STAFF_USERNAME, "password": staff_password}
+
+
+@pytest.fixture(scope="session")
+def editor_credentials(staff_password):
+    """A member of the Editors group: edits health pages, submits them for medical review."""
+    return {"username": EDITOR_USERNAME, "password": staff_password, "first_name": "Edna"}
+
+
+@pytest.fixture(scope="session")
+def reviewer_credentials(staff_password):
+    """A member of the Medical reviewers group: approves health pages."""
+    return {"username": REVIEWER_USERNAME, "password": staff_password, "first_name": "Remy"}
 
 
 @pytest.fixture(scope="session")
@@ -121,7 +147,7 @@ def live_server_url(tmp_path_factory, staff_credentials):
     workdir = tmp_path_factory.mktemp("e2e-server")
     env = server_environment(workdir)
     setup = subprocess.run(
-        [sys.executable, "-c", SETUP_SCRIPT, staff_credentials["username"]],
+        [sys.executable, "-c", SETUP_SCRIPT, STAFF_USERNAME, EDITOR_USERNAME, REVIEWER_USERNAME],
         cwd=REPO_DIR,
         env={**env, "E2E_STAFF_PASSWORD": staff_credentials["password"]},
         capture_output=True,
@@ -212,16 +238,20 @@ def page(new_page):
     return new_page()
 
 
-@pytest.fixture
-def staff_page(new_page, staff_credentials):
-    """A desktop page already signed in to the Wagtail admin as a superuser."""
-    page = new_page()
+def sign_in(page, credentials):
+    """Signs in to the Wagtail admin through its login form; ends on the dashboard."""
     page.goto("/admin/login/")
-    page.get_by_label("Username").fill(staff_credentials["username"])
-    page.get_by_label("Password").fill(staff_credentials["password"])
+    page.get_by_label("Username").fill(credentials["username"])
+    page.get_by_label("Password").fill(credentials["password"])
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/admin/")
     return page
+
+
+@pytest.fixture
+def staff_page(new_page, staff_credentials):
+    """A desktop page already signed in to the Wagtail admin as a superuser."""
+    return sign_in(new_page(), staff_credentials)
 
 
 @pytest.fixture(scope="session")

@@ -29,4 +29,7 @@ PUBLIC_PAGE_TYPES = [
     PageType("directory-country", "/patient-associations/country/deu/"),
     PageType("directory-region", "/patient-associations/region/europe/"),
     PageType("association", "/patient-associations/carpa/"),
+    PageType("suggest-association", "/suggest/association/"),
+    PageType("suggest-correction", "/suggest/correction/carpa/"),
+    PageType("suggestion-thanks", "/suggest/thank-you/"),
 ]

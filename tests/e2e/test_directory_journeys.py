@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.accessibility import axe_violations
 from tests.e2e.conftest import MOBILE
 
 DIRECTORY_PATH = "/patient-associations/"
@@ -91,7 +92,7 @@ def test_staff_edit_an_association_publish_it_and_visitors_see_the_change(staff_
     assert visitor.goto(detail_url).headers.get("x-cache") == "hit"
 
     staff_page.get_by_role("button", name="Directory").click()
-    staff_page.get_by_role("link", name="Associations").click()
+    staff_page.get_by_role("link", name="Associations", exact=True).click()
     staff_page.get_by_role("main").get_by_label("Search term").fill("LuCE")
     staff_page.get_by_role("main").get_by_role("link", name="LuCE", exact=True).click()
     staff_page.get_by_label("Languages").fill("German, French and Italian (browser test)")
@@ -111,3 +112,33 @@ def test_visitor_finds_an_association_from_the_home_page_box_with_a_common_alias
     expect(page.get_by_role("heading", name="Associations for Netherlands")).to_be_visible()
     page.get_by_role("main").get_by_role("link", name="Stichting NET-groep").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Stichting NET-groep")
+
+
+def tab_to(page, locator, limit=60):
+    """Presses Tab until `locator` has focus: the keyboard-only way to reach a control."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if locator.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError(f"{locator} is not reachable with Tab")
+
+
+def test_visitor_suggests_a_correction_with_the_keyboard_only_and_fixes_a_missing_message(new_page, axe_installed):
+    page = new_page(bypass_csp=True)
+    page.goto("/patient-associations/carpa/")
+    tab_to(page, page.get_by_role("link", name="Suggest a correction"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Suggest a correction")
+    # Sent empty: the form comes back with the error tied to its field, and stays accessible.
+    send = page.get_by_role("button", name="Send suggestion")
+    tab_to(page, send)
+    page.keyboard.press("Enter")
+    message = page.get_by_role("textbox", name="What should we correct?")
+    expect(message).to_have_attribute("aria-invalid", "true")
+    assert axe_violations(page) == []
+    tab_to(page, message)
+    page.keyboard.type("The browser test checks that suggestions arrive; please ignore it.")
+    tab_to(page, send)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you")
+    expect(page.get_by_role("status")).to_contain_text("We received your suggestion")

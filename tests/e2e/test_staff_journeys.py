@@ -1,8 +1,11 @@
-"""Staff journeys in the Wagtail admin."""
+"""Staff journeys in the Wagtail admin: signing in, and a health page through medical review."""
 
+import datetime
 import re
 
 from playwright.sync_api import expect
+
+from tests.e2e.conftest import sign_in
 
 
 def test_staff_sign_in_to_the_admin_and_see_the_dashboard(new_page, staff_credentials):
@@ -25,3 +28,62 @@ def test_wrong_password_keeps_staff_on_the_sign_in_page_with_a_message(new_page,
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(re.compile(r"/admin/login/"))
     expect(page.get_by_role("status")).to_contain_text("didn't match")
+
+
+CUP_PAGE_PATH = "/treatments/compassionate-use-programme/"
+CUP_TITLE = "Compassionate Use Program (CUP)"
+EDIT_MARKER = "Edited in the browser test."
+
+
+def open_page_in_admin_by_search(page, title):
+    sidebar = page.get_by_role("complementary", name="Sidebar")
+    sidebar.get_by_role("button", name="Search").click()
+    sidebar.get_by_role("textbox").fill(title.split(" ")[0])
+    page.keyboard.press("Enter")
+    page.get_by_role("main").get_by_role("link", name=title, exact=True).click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+
+
+def test_editor_submits_a_health_page_for_medical_review_and_a_reviewer_approves_it(
+    new_page, editor_credentials, reviewer_credentials
+):
+    visitor = new_page()
+    visitor.goto(CUP_PAGE_PATH)
+    summary = visitor.get_by_role("main").locator("p.lead").inner_text()
+    assert EDIT_MARKER not in summary
+    # The anonymous page cache now holds the live version.
+    assert visitor.goto(CUP_PAGE_PATH).headers.get("x-cache") == "hit"
+
+    # An editor changes the summary and submits it; editors cannot publish.
+    editor = sign_in(new_page(), editor_credentials)
+    open_page_in_admin_by_search(editor, CUP_TITLE)
+    summary_box = editor.get_by_role("textbox", name="Summary")
+    summary_box.fill(f"{summary_box.input_value()} {EDIT_MARKER}")
+    editor.get_by_role("button", name="More actions").click()
+    expect(editor.get_by_role("button", name="Publish", exact=True)).to_have_count(0)
+    editor.get_by_role("button", name="Submit to Medical review").click()
+    expect(editor.get_by_text(re.compile("submitted for moderation"))).to_be_visible()
+
+    # Waiting for review: visitors still see the live version.
+    waiting_visitor = new_page()
+    waiting_visitor.goto(CUP_PAGE_PATH)
+    expect(waiting_visitor.get_by_role("heading", level=1)).to_have_text(CUP_TITLE)
+    expect(waiting_visitor.get_by_role("main")).not_to_contain_text(EDIT_MARKER)
+
+    # A medical reviewer finds it on the dashboard and approves it, which publishes it.
+    reviewer = sign_in(new_page(), reviewer_credentials)
+    awaiting = reviewer.get_by_role("region", name="Awaiting your review")
+    expect(awaiting).to_contain_text(editor_credentials["first_name"])
+    awaiting.get_by_role("link", name=CUP_TITLE, exact=True).click()
+    reviewer.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    expect(reviewer.get_by_role("textbox", name="Summary")).to_have_value(re.compile(re.escape(EDIT_MARKER)))
+    reviewer.get_by_role("button", name="More actions").click()
+    reviewer.get_by_role("button", name="Approve and Publish", exact=True).click()
+    expect(reviewer.get_by_text(re.compile(r"Page '.*' has been updated"))).to_be_visible()
+
+    # Visitors now see the approved version, stamped as reviewed today.
+    fresh_visitor = new_page()
+    fresh_visitor.goto(CUP_PAGE_PATH)
+    expect(fresh_visitor.get_by_role("main")).to_contain_text(EDIT_MARKER)
+    today = datetime.datetime.now(datetime.UTC).date()
+    expect(fresh_visitor.get_by_role("main")).to_contain_text(f"Page last reviewed: {today.day} {today:%B %Y}")

@@ -4,26 +4,10 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.e2e.accessibility import focus_indicator
 from tests.e2e.conftest import MOBILE
 
 HOME_TITLE = "Neuroendocrine tumour patient portal"
-
-
-def focus_indicator(page):
-    """How the focused element shows focus: its outline and box-shadow, as computed."""
-    return page.evaluate(
-        """() => {
-            const element = document.activeElement;
-            const style = getComputedStyle(element);
-            return {
-                tag: element.tagName.toLowerCase(),
-                text: (element.innerText || element.value || element.getAttribute('aria-label') || '').trim(),
-                outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
-                shadow: style.boxShadow !== 'none',
-                background: style.backgroundColor,
-            };
-        }"""
-    )
 
 
 def test_home_page_shows_the_portal_title_and_the_site_search(page):
