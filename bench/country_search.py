@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 QUERIES = {
     "English name": ["Germany", "France", "United Kingdom", "Japan", "Brazil"],
-    "other language": ["Deutschland", "Allemagne", "Alemania", "Österreich", "Polska"],
+    "other language": ["Deutschland", "Allemagne", "Alemania", "Österreich", "Polska", "Etats-Unis"],
     "code": ["de", "DEU", "fr", "gbr", "JP"],
     "alias": ["UK", "USA", "Holland", "Czech Republic", "Great Britain"],
     "typo": ["Germny", "Frnace", "Swizterland", "Deutchland", "Itlay"],

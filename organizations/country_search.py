@@ -27,6 +27,11 @@ ALIASES = {
         "U.K.",
         "United Kingdom",
         "Great Britain",
+        "Grande-Bretagne",
+        "Großbritannien",
+        "Gran Bretaña",
+        "Gran Bretagna",
+        "Groot-Brittannië",
         "Britain",
         "England",
         "Scotland",
@@ -35,6 +40,7 @@ ALIASES = {
     ],
     "US": ["USA", "U.S.A.", "U.S.", "America", "United States", "the States"],
     "NL": ["Holland", "The Netherlands", "Nederland"],
+    "IE": ["Éire", "Eire"],
     "CZ": ["Czechia", "Czech Republic"],
     "KR": ["South Korea", "Korea"],
     "KP": ["North Korea"],
@@ -168,7 +174,25 @@ class CountryLookup:
             return CountryMatch(code, kind, spelling)
         if len(key) < 4 or len(key) > 60:
             return None
-        return self._resolve_typo(key)
+        return self._resolve_first_words(key) or self._resolve_typo(key)
+
+    def _resolve_first_words(self, key):
+        """The one country a longer name of which starts with the query's words.
+
+        Many catalogues give the long form ("États-Unis d'Amérique", "Vereinigte Staaten von
+        Amerika"); people type "Etats-Unis". Whole words only, and only when one country matches:
+        "South" or "Saint" name several countries and resolve to none.
+        """
+        prefix = key + " "
+        found = None
+        for spelling in self.sorted_spellings[bisect.bisect_left(self.sorted_spellings, prefix) :]:
+            if not spelling.startswith(prefix):
+                break
+            code, _kind, original = self.exact[spelling]
+            if found and found[0] != code:
+                return None
+            found = found or (code, original)
+        return CountryMatch(found[0], "name", found[1]) if found else None
 
     def _resolve_typo(self, key):
         candidates = set(self.deletions.get(key, ()))

@@ -42,13 +42,10 @@ NET_SECTIONS = [
         "NETs may appear almost anywhere, but they are most often found in the abdominal region, pancreas and lungs.",
     ),
     (
-        "Why NETs are often misdiagnosed",
+        "Misdiagnosis and outlook",
         "Because symptoms resemble those of other diseases, such as irritable bowel syndrome and Crohn\u2019s disease, "
-        "they are often misdiagnosed for years.",
-    ),
-    (
-        "Outlook",
-        "Advances in treatment have improved the length of survival in carcinoids and other NETs.",
+        "they are often misdiagnosed for years. However, advances in treatment have improved the length of survival "
+        "in carcinoids and other NETs.",
     ),
 ]
 

@@ -3,6 +3,8 @@ import datetime
 import io
 
 import pytest
+from django.core.cache import cache
+from django.test import Client
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -161,3 +163,59 @@ def test_region_listing_opens(admin_client, directory):
     response = admin_client.get("/admin/snippets/organizations/region/")
     assert response.status_code == 200
     assert "North America" in response.content.decode()
+
+
+def test_association_listing_searches_subtitles(admin_client, directory):
+    directory["france"].subtitle = "Association pour les tumeurs endocrines"
+    directory["france"].save()
+    assert listed(admin_client.get(LISTING, {"q": "tumeurs endocrines"})) == {"French group"}
+
+
+def test_inspect_view_shows_the_country_with_its_flag_and_the_countries_served(admin_client, directory):
+    html = admin_client.get(f"{LISTING}inspect/{directory['germany'].pk}/").content.decode()
+    assert "\U0001f1e9\U0001f1ea Germany" in html
+    html = admin_client.get(f"{LISTING}inspect/{directory['europe'].pk}/").content.decode()
+    assert "Germany, France" in html or "France, Germany" in html
+
+
+def test_history_records_each_publication(admin_client, directory):
+    association = directory["germany"]
+    association.save_revision(user=None, log_action=True).publish(log_action=True)
+    html = admin_client.get(f"{LISTING}history/{association.pk}/").content.decode()
+    assert "Published" in html
+
+
+def test_a_published_admin_edit_shows_on_the_public_site_at_once(admin_client, settings, seeded_directory):
+    """With the anonymous page cache on, as in production."""
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    visitor = Client()
+    luce = Association.objects.get(slug="luce")
+    urls = ["/patient-associations/luce/", "/patient-associations/?q=Switzerland", "/patient-associations/country/che/"]
+    for url in urls:
+        visitor.get(url)
+        assert visitor.get(url)["X-Cache"] == "hit"
+    form = {
+        "name": "LuCE",
+        "slug": "luce",
+        "subtitle": "A subtitle staff just checked",
+        "former_names": "",
+        "acronym": "",
+        "scope": "national",
+        "region": luce.region.pk,
+        "country": "CH",
+        "website": "",
+        "email": "",
+        "languages": "",
+        "description": "",
+        "focus": "",
+        "last_verified": "",
+    }
+    admin_client.post(f"{LISTING}edit/{luce.pk}/", form)
+    for url in urls:
+        assert "A subtitle staff just checked" not in visitor.get(url).content.decode(), url
+    admin_client.post(f"{LISTING}edit/{luce.pk}/", {**form, "action-publish": "action-publish"})
+    for url in urls:
+        response = visitor.get(url)
+        assert "A subtitle staff just checked" in response.content.decode(), url
+    cache.clear()

@@ -22,11 +22,31 @@ from organizations.country_search import country_lookup, normalize, resolve_coun
         ("Espana", "ES", "name"),
         ("Россия", "RU", "name"),
         ("日本", "JP", "name"),
+        ("Nederland", "NL", "alias"),
+        ("België", "BE", "name"),
+        ("Belgique", "BE", "name"),
+        ("Danmark", "DK", "name"),
+        ("Norge", "NO", "name"),
+        ("Suomi", "FI", "name"),
+        ("Irlanda", "IE", "name"),
+        ("Estados Unidos", "US", "name"),
+        ("Vereinigtes Königreich", "GB", "name"),
+        # The first words of a long official name, when only one country has them
+        ("Etats-Unis", "US", "name"),
+        ("États-Unis", "US", "name"),
+        ("Vereinigte Staaten", "US", "name"),
+        ("Stati Uniti", "US", "name"),
+        ("Czech", "CZ", "name"),
+        ("Bosnia", "BA", "name"),
         # ISO codes
         ("de", "DE", "code"),
         ("DE", "DE", "code"),
         ("DEU", "DE", "code"),
         ("gbr", "GB", "code"),
+        ("nl", "NL", "code"),
+        ("NLD", "NL", "code"),
+        ("che", "CH", "code"),
+        (" DE ", "DE", "code"),
         ("usa", "US", "alias"),
         # Aliases and common names
         ("UK", "GB", "alias"),
@@ -40,6 +60,13 @@ from organizations.country_search import country_lookup, normalize, resolve_coun
         ("Czech Republic", "CZ", "alias"),
         ("Korea", "KR", "alias"),
         ("Burma", "MM", "alias"),
+        ("u.k.", "GB", "alias"),
+        ("Britain", "GB", "alias"),
+        ("Grande-Bretagne", "GB", "alias"),
+        ("Großbritannien", "GB", "alias"),
+        ("Éire", "IE", "alias"),
+        ("the netherlands", "NL", "alias"),
+        ("Ivory Coast", "CI", "alias"),
         # Small typos
         ("Germny", "DE", "typo"),
         ("Gremany", "DE", "typo"),
@@ -47,6 +74,10 @@ from organizations.country_search import country_lookup, normalize, resolve_coun
         ("Switzerlnd", "CH", "typo"),
         ("Deutchland", "DE", "typo"),
         ("Swizterland", "CH", "typo"),
+        ("Nethrlands", "NL", "typo"),
+        ("Belgum", "BE", "typo"),
+        ("Austira", "AT", "typo"),
+        ("Itlay", "IT", "typo"),
     ],
 )
 def test_country_search_resolves(query, code, kind):
@@ -66,6 +97,12 @@ def test_country_search_finds_no_country_for_nonsense(query):
 def test_country_search_refuses_to_guess_an_ambiguous_typo():
     # One edit from both Austria and Australia: better no answer than the wrong country.
     assert resolve_country("Austrlia") is None
+
+
+@pytest.mark.parametrize("query", ["South", "Saint", "United", "Republic", "New", "Holand"])
+def test_words_shared_by_several_countries_resolve_to_none(query):
+    # "Holand" is one letter from both Holland and Poland.
+    assert resolve_country(query) is None
 
 
 def test_normalize_drops_accents_case_and_punctuation():

@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from organizations.models import Association, Scope
+from netportal.core.models import HomePage, StandardPage
+from organizations.models import Association, DirectoryPage, Scope
 from tests.factories import AssociationFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +52,9 @@ NATIONAL_FIRST = [
     ("Schweiz", "LuCE"),
     ("Brasil", "Instituto Espaco de Vida"),
     ("Frnace", "Association des Patients porteurs de Tumeurs Endocrines Diverses"),
+    ("Etats-Unis", "LACNETS"),
+    ("Éire", "NET Patient Network"),
+    ("Japón", "NPO PanCAN Japan"),
 ]
 
 
@@ -100,10 +104,21 @@ NONSENSE_QUERIES = [
 ]
 
 
-def test_empty_query_shows_the_whole_directory(client, seeded_directory):
-    response = client.get(URL, {"q": ""})
+@pytest.mark.parametrize("query", ["", "   ", "\t"])
+def test_empty_query_shows_the_whole_directory_and_how_to_search(client, seeded_directory, query):
+    response = client.get(URL, {"q": query})
     assert response.status_code == 200
     assert response.context["browse_results"].paginator.count == 41
+    html = response.content.decode()
+    assert "For example “Germany”, “Deutschland”, “DE” or “NET Patient Network”." in html
+    assert "Browse by region" in html
+
+
+@pytest.mark.parametrize("query", ["", "zzzz", "x" * 2000, "<script>alert(1)</script>", "'; DROP TABLE x; --"])
+def test_country_suggestions_answer_any_query_with_json(client, seeded_directory, query):
+    response = client.get(f"{URL}country-suggestions/", {"q": query})
+    assert response.status_code == 200
+    assert response.json()["suggestions"] == []
 
 
 def test_nonsense_queries_answer_helpfully_and_escaped(client, seeded_directory):
@@ -227,6 +242,10 @@ def test_csv_export_lists_published_associations_with_stable_columns(client, see
 def test_json_export_lists_published_associations(client, seeded_directory):
     data = json.loads(client.get(f"{URL}export/json/").content.decode("utf-8"))
     assert len(data["associations"]) == 41
+    csv_columns = next(csv.reader(io.StringIO(client.get(f"{URL}export/csv/").content.decode("utf-8"))))
+    assert all(list(row) == csv_columns for row in data["associations"])
+    czech = next(row for row in data["associations"] if row["country"] == "CZE")
+    assert czech["name"] == "Kooperativní skupina pro neuroendokrinní nádory"
     inca = next(row for row in data["associations"] if row["acronym"] == "INCA")
     assert inca["scope"] == "worldwide"
 
@@ -252,3 +271,10 @@ def test_home_page_embeds_the_directory_search_box(client, seeded_directory):
 
 def test_home_page_has_no_directory_box_before_the_directory_exists(client, home_page):
     assert 'id="home-directory-q"' not in client.get("/").content.decode()
+
+
+def test_the_directory_page_lives_once_under_the_home_page_and_has_no_children(directory_page, home_page):
+    assert DirectoryPage.allowed_parent_page_models() == [HomePage]
+    assert DirectoryPage.allowed_subpage_models() == []
+    assert not DirectoryPage.can_create_at(home_page)
+    assert DirectoryPage not in StandardPage.allowed_subpage_models()

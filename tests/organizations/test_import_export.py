@@ -97,3 +97,32 @@ def test_import_refuses_a_file_without_the_required_columns(db, tmp_path):
         call_command("import_associations", write(tmp_path, "title,place\nA,B\n"), stderr=err)
     assert "missing column(s): name, region, country" in err.getvalue()
     assert Association.objects.count() == 0
+
+
+def test_import_refuses_a_file_that_is_not_utf8_or_missing(seed_regions, tmp_path):
+    before = snapshot()
+    path = tmp_path / "latin1.csv"
+    path.write_bytes((HEADER + "zurich-group,Zürich group,,,,CHE,Europe,national,,,,,,,\n").encode("latin-1"))
+    with pytest.raises(CommandError, match="Cannot read"):
+        call_command("import_associations", str(path))
+    with pytest.raises(CommandError, match="Cannot read"):
+        call_command("import_associations", str(tmp_path / "nowhere.csv"))
+    assert snapshot() == before
+
+
+def test_a_dry_run_of_a_bad_file_reports_every_bad_line(seed_regions, tmp_path):
+    text = (
+        HEADER
+        + "one,One,,,,XXX,Europe,national,,,,,,,\n"
+        + "two,Two,,,,FRA,Europe,national,,,,,,,\n"
+        + "three,,,,,FRA,Atlantis,national,,,,,,,\n"
+    )
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_associations", write(tmp_path, text), "--dry-run", stderr=err)
+    report = err.getvalue()
+    assert "line 2: unknown country “XXX”" in report
+    assert "line 3" not in report
+    assert "line 4: missing name" in report
+    assert "line 4: unknown region “Atlantis”" in report
+    assert not Association.objects.filter(slug__in=["one", "two", "three"]).exists()

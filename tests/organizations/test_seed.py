@@ -1,6 +1,8 @@
 from collections import Counter
+from pathlib import Path
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from organizations import content as directory_content
 from organizations.models import Association, DirectoryPage, Region, Scope
@@ -117,3 +119,94 @@ def test_seed_associations_have_a_revision_for_their_history(seeded_directory):
     association = Association.objects.get(name="LuCE")
     assert association.revisions.count() == 1
     assert association.live_revision_id is not None
+
+
+# All 41 entries of the seed, read by hand: (region, name, subtitle, former names, acronym, country).
+# Country "EU" marks the multinational ones, "" the worldwide one.
+ALL_SEED_ASSOCIATIONS = [
+    ("Europe", "APOZ & Friends", "", "", "", "BG"),
+    ("Europe", "Association des Patients porteurs de Tumeurs Endocrines Diverses", "", "", "", "FR"),
+    ("Europe", "CarciNor", "foreningen for personer med nevroendokrin kreft", "", "", "NO"),
+    ("Europe", "Carpa", "the carcinoid patient association", "", "", "SE"),
+    ("Europe", "Kooperativní skupina pro neuroendokrinní nádory", "", "", "", "CZ"),
+    ("Europe", "LuCE", "", "", "", "CH"),
+    ("Europe", "Lungeforeningen", "", "", "", "DK"),
+    ("Europe", "NET & MEN kanker vzw", "", "", "", "BE"),
+    ("Europe", "NET España", "", "", "", "ES"),
+    ("Europe", "NET Italy", "", "", "", "IT"),
+    ("Europe", "Netpa Danmark", "", "", "", "DK"),
+    ("Europe", "NET Patient Network", "", "", "", "IE"),
+    ("Europe", "Netzwerk Neuroendokrine Tumoren (NeT) e.V.", "", "", "", "DE"),
+    ("Europe", "Neuroendocrine Cancer UK", "", "NET Patient Foundation", "", "GB"),
+    ("Europe", "Pancreatic Cancer Europe Network", "", "", "", "EU"),
+    ("Europe", "Sarcoma Patients EuroNet", "", "", "", "EU"),
+    ("Europe", "Selbsthilfegruppe Pankreaskarzinom", "", "", "", "AT"),
+    ("Europe", "Stichting NET-groep", "", "", "", "NL"),
+    ("Europe", "Talk Blue Flanders", "", "", "", "BE"),
+    ("North America", "Carcinoid-Neuroendocrine Tumour Society", "", "", "", "CA"),
+    ("North America", "LACNETS", "", "", "", "US"),
+    ("North America", "NET Patient Foundation", "", "", "", "US"),
+    ("North America", "Neuroendocrine Cancer Awareness Network", "", "", "NCAN", "US"),
+    ("North America", "NorCal CarciNET Community", "", "", "", "US"),
+    ("North America", "Pancreatic Cancer Action Network", "", "", "", "US"),
+    ("North America", "The Carcinoid Cancer Foundation", "", "", "", "US"),
+    ("North America", "The Lois Merrill Foundation", "", "", "", "US"),
+    ("North America", "The Patients Project", "", "", "", "US"),
+    ("North America", "Walking with Jane", "", "", "", "US"),
+    ("Asia & Asia Pacific", "Afghan Society Against Cancer", "", "", "", "AF"),
+    ("Asia & Asia Pacific", "Carcinoid & Neuroendocrine Tumor Society Singapore", "", "", "", "SG"),
+    ("Asia & Asia Pacific", "CNETS India", "", "", "", "IN"),
+    ("Asia & Asia Pacific", "Carcinoid and Neuroendocrine Tumour Society India", "", "", "", "IN"),
+    ("Asia & Asia Pacific", "Israel Cancer Association", "", "", "", "IL"),
+    ("Asia & Asia Pacific", "NeuroEndocrine Cancer Australia", "", "Unicorn Foundation", "", "AU"),
+    ("Asia & Asia Pacific", "Middle East Neuroendocrine Tumor Society", "", "", "MENETS", "IL"),
+    ("Asia & Asia Pacific", "NPO PanCAN Japan", "", "", "", "JP"),
+    ("Asia & Asia Pacific", "The Hope Society for Cancer Care", "", "", "", "TW"),
+    ("South America", "Instituto Espaco de Vida", "", "", "", "BR"),
+    ("South America", "Neuroendocrine Tumors Patients Association", "", "", "", "CO"),
+    ("Worldwide", "International Neuroendocrine Cancer Alliance", "", "", "INCA", ""),
+]
+
+
+def test_every_seed_association_has_exactly_the_seeds_fields(seeded_directory):
+    loaded = sorted(
+        (
+            association.region.name,
+            association.name,
+            association.subtitle,
+            association.former_names,
+            association.acronym,
+            "EU" if association.scope == Scope.MULTINATIONAL else association.country.code or "",
+        )
+        for association in Association.objects.select_related("region")
+    )
+    assert loaded == sorted(ALL_SEED_ASSOCIATIONS)
+    for region, name, _subtitle, _former, _acronym, country in ALL_SEED_ASSOCIATIONS:
+        scope = {"EU": Scope.MULTINATIONAL, "": Scope.WORLDWIDE}.get(country, Scope.NATIONAL)
+        assert Association.objects.get(name=name, region__name=region).scope == scope, name
+
+
+# A verbatim copy of the source document (shared/seed/000_073fb3d7a7d3985b.txt), kept with the tests.
+SEED_FILE = Path(__file__).resolve().parents[1] / "data" / "seed.txt"
+
+
+def test_the_loaders_copy_of_the_directory_is_the_seed_documents_text():
+    def plain(text):
+        return " ".join(text.replace("\N{NO-BREAK SPACE}", " ").split())
+
+    regions = ("Europe:", "North America:", "Asia & Asia Pacific:", "South America:", "Worldwide:")
+    lines = [plain(line) for line in SEED_FILE.read_text(encoding="utf-8").splitlines() if line.startswith(regions)]
+    assert lines == [plain(line) for line in directory_content.SEED_DIRECTORY]
+
+
+def test_a_national_association_without_a_country_is_refused_by_the_database(seeded_directory):
+    region = Region.objects.first()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Association.objects.create(name="Nowhere", slug="nowhere", scope=Scope.NATIONAL, country="", region=region)
+    Association.objects.create(name="Everywhere", slug="everywhere", scope=Scope.WORLDWIDE, country="", region=region)
+
+
+def test_two_associations_cannot_share_a_slug(seeded_directory):
+    region = Region.objects.first()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Association.objects.create(name="Another LuCE", slug="luce", country="CH", region=region)

@@ -100,3 +100,20 @@ def test_external_resources_are_marked_and_open_in_the_same_tab(client, conditio
     assert '<span class="external-resource__title">No address yet</span>' in html
     assert "Why read it." in html
     assert "target=" not in html
+
+
+@pytest.mark.parametrize(
+    ("kind", "heading", "label"),
+    [
+        ("note", "", "Note"),
+        ("important", "", "Important"),
+        ("ask_your_doctor", "", "Ask your doctor"),
+        ("note", "Own", "Own"),
+    ],
+)
+def test_each_kind_of_callout_is_labelled(client, information_page, kind, heading, label):
+    information_page.body = [{"type": "callout", "value": {"kind": kind, "heading": heading, "text": "<p>Body.</p>"}}]
+    information_page.save_revision().publish()
+    html = client.get(information_page.url).content.decode()
+    assert f'<aside class="callout callout--{kind}">' in html
+    assert f'<p class="callout__label">{label}</p>' in html

@@ -35,6 +35,7 @@ def admin_page_data(**fields):
         "summary": "",
         "body": streamfield([]),
         "references": streamfield([]),
+        "related_pages": streamfield([]),
         "last_reviewed": "2026-05-01",
         "next_review_due": "2026-04-01",
         "reviewed_by": "Dr A. Example, oncologist",
@@ -135,3 +136,16 @@ def test_a_page_without_references_has_no_sources_heading(client, condition_page
 )
 def test_next_review_falls_the_given_number_of_months_later(last_reviewed, months, expected):
     assert review_due_after(last_reviewed, months) == expected
+
+
+def test_a_refused_edit_leaves_the_live_page_and_its_revisions_alone(admin_client, condition_page):
+    revisions = condition_page.revisions.count()
+    url = reverse("wagtailadmin_pages:edit", args=[condition_page.pk])
+    data = admin_page_data(title="A changed title", slug=condition_page.slug)
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert REVIEW_ERROR in response.content.decode()
+    condition_page.refresh_from_db()
+    assert condition_page.title == "Neuroendocrine tumours"
+    assert condition_page.revisions.count() == revisions
+    assert not condition_page.has_unpublished_changes

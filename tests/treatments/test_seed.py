@@ -1,6 +1,9 @@
 """The seed loader puts every health fact of the seed document on the site, exactly once."""
 
 import datetime
+import html as html_module
+import re
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -22,7 +25,7 @@ SEED_SENTENCES = [
     "NETs may appear almost anywhere, but they are most often found in the abdominal region, pancreas and lungs.",
     "Because symptoms resemble those of other diseases, such as irritable bowel syndrome and Crohn\u2019s disease, "
     "they are often misdiagnosed for years.",
-    "dvances in treatment have improved the length of survival in carcinoids and other NETs.",
+    "However, advances in treatment have improved the length of survival in carcinoids and other NETs.",
     "The first type of Peptide Receptor Radionuclide Therapy (PRRT) approved by the U.S. FDA and the European EMA "
     "is Lutathera® (177Lutetium 177Lu-DOTATATE).",
     "This series of three pictures illustrates in a very simple way the efficacy of such a treatment in "
@@ -160,3 +163,52 @@ def test_home_page_lists_the_latest_reviewed_health_pages_once(client, home_page
     assert "Recently reviewed health information" in html
     for model in (ConditionPage, TreatmentPage, InformationPage):
         assert f'href="{model.objects.get().url}"' in html
+
+
+# A verbatim copy of the source document (shared/seed/000_073fb3d7a7d3985b.txt), kept with the tests.
+SEED_FILE = Path(__file__).resolve().parents[1] / "data" / "seed.txt"
+DIRECTORY_LINE = re.compile(r"^(Europe|North America|Asia & Asia Pacific|South America|Worldwide):")
+# A sentence ends at a full stop followed by a capital, except after these abbreviations.
+ABBREVIATIONS = ("U.S.", "Prof.", "Dr.", "P.")
+
+
+def seed_sentences(text):
+    """Every full sentence of the seed outside the association directory, plus the image credit."""
+    sentences = []
+    for paragraph in text.split("\n"):
+        paragraph = " ".join(paragraph.split())
+        if not paragraph or DIRECTORY_LINE.match(paragraph) or not paragraph.endswith("."):
+            continue  # blank, the directory (tested in tests/organizations), or a title
+        if credit := re.match(r"^\((Courtesy of [^)]+)\)\s*", paragraph):
+            sentences.append(credit[1])
+            paragraph = paragraph[credit.end() :]
+        current = ""
+        for word in paragraph.split(" "):
+            current = f"{current} {word}".strip()
+            if word.endswith(".") and not word.endswith(ABBREVIATIONS):
+                sentences.append(current)
+                current = ""
+        if current:
+            sentences.append(current)
+    return sentences
+
+
+def visible_text(html):
+    text = re.sub(r"<[^>]+>", " ", html)
+    return " ".join(html_module.unescape(text).split())
+
+
+def test_every_sentence_of_the_seed_document_is_on_the_site_exactly_once(client, home_page, loaded):
+    sentences = seed_sentences(SEED_FILE.read_text(encoding="utf-8"))
+    assert len(sentences) == 15
+    text = visible_text(health_pages_html(client))
+    counts = {sentence: text.count(sentence) for sentence in sentences}
+    assert counts == dict.fromkeys(sentences, 1)
+
+
+def test_the_seed_document_titles_are_on_the_site(client, home_page, loaded):
+    text = visible_text(health_pages_html(client))
+    for title in ("Compassionate Use Program (CUP)", "Neuroendocrine Tumors: Introduction", "Cancer.Net"):
+        assert title in text
+    assert "Pancreatic Neuroendocrine Tumors Treatment (PDQ®)–Patient Version" in text  # noqa: RUF001
+    assert "National Cancer Institute" in text
