@@ -96,10 +96,15 @@ lighthouse: install browser-deps
 bench: install
 	$(BIN)/python bench/run.py
 
+# Only the packages pinned with == in requirements*.txt. pip's warnings (no network) are shown, except
+# its notes about local find-links folders that do not exist.
 outdated: install
-	@$(BIN)/python -m pip list --outdated --format=columns 2>/dev/null | \
-		awk 'NR<=2 {print; next} {print}' | \
-		grep -i -E "^(Package|---|$$(sed -E 's/[=<>].*//; /^#/d; /^-r/d; /^$$/d' requirements.txt requirements-dev.txt | paste -sd'|'))" || echo "Every pinned package is current."
+	@pinned=" $$(sed -nE 's/^([A-Za-z0-9_.-]+)==.*/\1/p' requirements.txt requirements-dev.txt | tr 'A-Z_.' 'a-z--' | paste -sd' ') "; \
+	$(BIN)/python -m pip list --outdated --format=columns --disable-pip-version-check \
+		2> >(grep -v 'is ignored: it is neither a file nor a directory' >&2) | \
+	awk -v pinned="$$pinned" 'NR <= 2 { head = head $$0 "\n"; next } \
+		{ name = tolower($$1); gsub(/[_.]/, "-", name); if (index(pinned, " " name " ")) rows = rows $$0 "\n" } \
+		END { if (rows) printf "%s%s", head, rows; else print "Every pinned package is current." }'
 
 clean:
 	rm -rf $(VENV) staticfiles .test-media .pytest_cache

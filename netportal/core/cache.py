@@ -2,9 +2,30 @@
 
 import logging
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger(__name__)
+
+
+class ReusingRedisCacheClient(RedisCacheClient):
+    """Keeps one redis client per connection pool instead of building one for every call.
+
+    Django's client makes a new `redis.Redis` on each cache call; with redis-py 8 that costs
+    about 0.2 ms (it builds its table of response callbacks), a third of the time a page-cache
+    hit takes. The client only wraps the shared, thread-safe connection pool, so reusing it
+    changes nothing else: broken connections are still replaced by the pool.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
 
 
 class ForgivingRedisCache(RedisCache):
@@ -13,6 +34,10 @@ class ForgivingRedisCache(RedisCache):
     The portal must keep serving pages when its cache is down; every call goes to Redis
     again, so the cache recovers by itself when Redis returns.
     """
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusingRedisCacheClient
 
     def _forgive(name, fallback=None):  # noqa: N805 - decorator factory used in the class body
         def decorator(method):

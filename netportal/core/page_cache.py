@@ -12,7 +12,7 @@ local memory otherwise). Only what is the same for every anonymous visitor is st
 
 Invalidation is global: any publish, unpublish, move or deletion of a page or of a
 publishable snippet (such as an association), and any change to site settings, images,
-documents or view restrictions, starts a new cache generation. Old entries are never read
+documents, view restrictions, regions or search promotions, starts a new cache generation. Old entries are never read
 again and expire by themselves. Clearing everything is coarse but always correct: a page
 lists other pages (menus, the home page's latest pages, the directory), so working out which
 pages one change touches would be fragile. The generation moves both at once (so the editor's
@@ -24,6 +24,11 @@ Content-Security-Policy: the stored response keeps the headers the inner middlew
 including the CSP header. That is only valid because the public policy (`SECURE_CSP`) uses no
 nonces: every visitor may receive the same policy. A response whose policy does carry a nonce
 is never stored, so a future nonce cannot leak into other visitors' pages.
+
+Each distinct query string is its own entry, so a client sending endless different searches
+could fill the cache: very long query strings are never stored, and Redis should run with a
+`maxmemory` limit and the `allkeys-lru` policy (see the README). Searches answered from the
+cache are not counted again in Wagtail's search terms report.
 """
 
 import contextlib
@@ -53,6 +58,11 @@ MESSAGES_COOKIE_NAME = "messages"
 ALLOWED_VARY = {"cookie", "accept-language", "accept-encoding"}
 # Response headers that must not be replayed to another visitor.
 PER_REQUEST_HEADERS = {"set-cookie", CACHE_HEADER.lower()}
+# Longer query strings are answered but never stored: real searches are short.
+MAX_STORED_QUERY_STRING = 200
+# Records shown on public pages that have neither a publish step nor a `watch_model` call of
+# their own app; looked up by label so this module imports no app.
+WATCHED_MODEL_LABELS = ("organizations.Region", "wagtailsearchpromotions.SearchPromotion")
 
 
 def is_enabled():
@@ -104,6 +114,8 @@ def _request_may_use_cache(request):
 
 def _response_may_be_stored(request, response):
     if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if len(request.META.get("QUERY_STRING", "")) > MAX_STORED_QUERY_STRING:
         return False
     if response.cookies:
         return False
@@ -213,6 +225,9 @@ def connect_signals():
         get_document_model(),
     ):
         watch_model(model)
+    for label in WATCHED_MODEL_LABELS:
+        with contextlib.suppress(LookupError):
+            watch_model(apps.get_model(label))
 
 
 def watch_model(model):

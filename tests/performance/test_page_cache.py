@@ -3,15 +3,18 @@
 Every test runs twice through the `page_cache` fixture: on local memory and on Redis.
 """
 
+import datetime
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction, Site
 
 from netportal.core import page_cache as page_cache_module
 from netportal.core.models import SiteSettings
 from organizations.models import Association, Region
-from tests.factories import StandardPageFactory
+from tests.factories import DirectoryPageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -158,7 +161,12 @@ def test_changing_site_settings_refreshes_every_page(client, page_cache, home_pa
 
 
 @pytest.fixture
-def association(db):
+def directory(home_page):
+    return DirectoryPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def association(directory):
     region = Region.objects.create(name="Europe", slug="europe")
     association = Association.objects.create(
         name="Example patient group", slug="example-patient-group", region=region, country="DE", live=False
@@ -168,23 +176,82 @@ def association(db):
     return association
 
 
-def test_publishing_an_association_clears_cached_pages(client, page_cache, home_page, association):
-    client.get("/")
+def detail_url(directory, association):
+    return directory.url + directory.reverse_subpage("association", args=[association.slug])
+
+
+def test_publishing_an_association_serves_its_new_name_right_away(client, page_cache, directory, association):
+    pages = [detail_url(directory, association), directory.url, "/patient-associations/?q=Germany"]
+    for url in pages:
+        client.get(url)
+        assert client.get(url)["X-Cache"] == "hit"
     association.name = "Renamed patient group"
     association.save_revision().publish()
-    assert client.get("/")["X-Cache"] == "miss"
+    for url in pages:
+        response = client.get(url)
+        assert response["X-Cache"] == "miss", url
+        assert b"Renamed patient group" in response.content, url
 
 
-def test_unpublishing_an_association_clears_cached_pages(client, page_cache, home_page, association):
-    client.get("/")
+def test_saving_an_association_draft_keeps_the_cached_pages(client, page_cache, directory, association):
+    url = detail_url(directory, association)
+    client.get(url)
+    association.name = "Draft name, not published"
+    association.save_revision()
+    response = client.get(url)
+    assert response["X-Cache"] == "hit"
+    assert b"Draft name, not published" not in response.content
+
+
+def test_unpublishing_an_association_removes_it_at_once(client, page_cache, directory, association):
+    url = detail_url(directory, association)
+    client.get(url)
+    client.get(directory.url)
     association.unpublish()
-    assert client.get("/")["X-Cache"] == "miss"
+    assert client.get(url).status_code == 404
+    assert b"Example patient group" not in client.get(directory.url + "?q=Germany").content
 
 
-def test_deleting_an_association_clears_cached_pages(client, page_cache, home_page, association):
-    client.get("/")
+def test_deleting_an_association_removes_it_at_once(client, page_cache, directory, association):
+    url = detail_url(directory, association)
+    client.get(url)
     association.delete()
-    assert client.get("/")["X-Cache"] == "miss"
+    assert client.get(url).status_code == 404
+
+
+def test_renaming_a_region_refreshes_the_directory(client, page_cache, directory, association):
+    client.get(directory.url)
+    region = association.region
+    region.name = "Europe and the Mediterranean"
+    region.save()
+    response = client.get(directory.url)
+    assert response["X-Cache"] == "miss"
+    assert b"Europe and the Mediterranean" in response.content
+
+
+def test_marking_an_association_verified_shows_the_date_at_once(client, page_cache, directory, association, admin_user):
+    from netportal.governance.verification import mark_verified
+
+    url = detail_url(directory, association)
+    client.get(url)
+    mark_verified(association, admin_user, today=datetime.date(2026, 3, 4))
+    assert b"4 March 2026" in client.get(url).content
+
+
+def test_promoting_a_search_result_refreshes_the_cached_search(client, page_cache, about):
+    search = reverse("search")
+    client.get(search, {"q": "nothing-matches-this"})
+    query = Query.get("nothing-matches-this")
+    SearchPromotion.objects.create(query=query, page=about, sort_order=0)
+    response = client.get(search, {"q": "nothing-matches-this"})
+    assert response["X-Cache"] == "miss"
+    assert b"About us" in response.content
+
+
+def test_very_long_query_strings_are_answered_but_not_stored(client, page_cache, about):
+    path = reverse("search") + "?q=" + "a" * (page_cache_module.MAX_STORED_QUERY_STRING + 1)
+    assert client.get(path).status_code == 200
+    assert client.get(path)["X-Cache"] == "bypass"
 
 
 def test_health_check_is_never_cached(client, page_cache, db):
@@ -223,3 +290,15 @@ def test_lost_generation_starts_a_new_one_instead_of_reviving_old_pages(client, 
     client.get(about.url)
     cache.delete(page_cache_module.GENERATION_KEY)
     assert client.get(about.url)["X-Cache"] == "miss"
+
+
+@pytest.mark.redis
+def test_redis_client_is_built_once_not_on_every_cache_call(settings):
+    from .conftest import CACHE_BACKENDS
+
+    settings.CACHES = {"default": CACHE_BACKENDS["redis"]}
+    client = cache._cache.get_client()
+    assert cache._cache.get_client() is client
+    cache.set("perf-test-reuse", "one")
+    assert cache.get("perf-test-reuse") == "one"
+    assert cache._cache.get_client() is client

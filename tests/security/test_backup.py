@@ -11,7 +11,7 @@ import wagtail_factories
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from tests.factories import CustomImageFactory, StandardPageFactory
+from tests.factories import AssociationFactory, CustomImageFactory, StandardPageFactory
 from tests.security.conftest import ROOT
 from tests.security.snapshot import snapshot
 
@@ -31,15 +31,10 @@ def populate(home_page):
     draft = StandardPageFactory(parent=about, title="A draft", slug="draft", live=False)
     draft.save_revision()
     wagtail_factories.DocumentFactory(title="Leaflet")
-    try:
-        from tests.factories import AssociationFactory
-    except ImportError:
-        associations = []
-    else:
-        associations = [
-            AssociationFactory(name="Netzwerk NET", country="DE"),
-            AssociationFactory(name="European network", country="", scope="multinational"),
-        ]
+    associations = [
+        AssociationFactory(name="Netzwerk NET", country="DE"),
+        AssociationFactory(name="European network", country="", scope="multinational", countries_served=["FR", "IT"]),
+    ]
     return images, associations
 
 
@@ -81,8 +76,7 @@ def test_backup_and_restore_round_trip_a_populated_site_into_a_fresh_database(ho
         )
     )
     assert after == before
-    if associations:
-        assert [row["name"] for row in after["associations"]][-2:] == ["Netzwerk NET", "European network"]
+    assert [row["name"] for row in after["associations"]][-2:] == [association.name for association in associations]
 
 
 def test_backup_refuses_to_overwrite_a_folder_that_is_not_empty(db, tmp_path):

@@ -51,7 +51,7 @@ def create_database_if_missing():
     connection.close()
 
 
-def server_environment(database_port):
+def server_environment(database_port, page_cache=False):
     credentials = SERVER["user"] + (f":{SERVER['password']}" if SERVER["password"] else "")
     environment = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL"}}
     environment.update(
@@ -59,6 +59,7 @@ def server_environment(database_port):
         DEBUG="false",
         DATABASE_URL=f"postgres://{credentials}@127.0.0.1:{database_port}/{DATABASE_NAME}",
         CONN_MAX_AGE="60",
+        PAGE_CACHE_ENABLED="true" if page_cache else "false",
     )
     return environment
 
@@ -96,8 +97,12 @@ def proxy(database_ready):
 
 
 @pytest.fixture
-def gunicorn(proxy, tmp_path):
-    """One gunicorn worker, production WSGI entry point, talking to PostgreSQL through the proxy."""
+def gunicorn(request, proxy, tmp_path):
+    """One gunicorn worker, production WSGI entry point, talking to PostgreSQL through the proxy.
+
+    The page cache (local memory) is off unless the test is parametrized with `page_cache=True`.
+    """
+    page_cache = getattr(request, "param", False)
     assert not port_is_open(GUNICORN_PORT), f"port {GUNICORN_PORT} is already taken"
     log = tmp_path / "gunicorn.log"
     with log.open("w") as log_file:
@@ -115,7 +120,7 @@ def gunicorn(proxy, tmp_path):
                 "30",
             ],
             cwd=ROOT,
-            env=server_environment(POSTGRES_PROXY_PORT),
+            env=server_environment(POSTGRES_PROXY_PORT, page_cache=page_cache),
             stdout=log_file,
             stderr=subprocess.STDOUT,
         )
@@ -168,3 +173,26 @@ def test_database_outage_gives_503s_and_the_same_process_recovers(gunicorn, prox
     assert process.poll() is None, "gunicorn exited"
     assert log.read_text().count("Booting worker") == 1, "the worker was restarted"
     assert "Database unavailable while serving /" in log.read_text()
+
+
+@pytest.mark.parametrize("gunicorn", [True], indirect=True, ids=["page-cache-on"])
+def test_cached_pages_are_still_served_during_a_database_outage(gunicorn, proxy):
+    process, _log = gunicorn
+    status, headers, cached_body, _seconds = fetch("/")
+    assert status == 200
+    assert fetch("/")[1]["X-Cache"] == "hit"
+
+    proxy.stop()
+    status, headers, body, seconds = fetch("/")
+    assert status == 200
+    assert headers["X-Cache"] == "hit"
+    assert body == cached_body
+    assert seconds < 1
+    # Pages never stored before the outage, and the health check, still say so.
+    assert fetch("/search/?q=tumour")[0] == 503
+    assert fetch("/healthz")[0] == 503
+
+    proxy.start()
+    assert wait_for(lambda: fetch("/healthz")[0] == 200, timeout=10), "healthz did not recover"
+    assert fetch("/search/?q=tumour")[0] == 200
+    assert process.poll() is None, "gunicorn exited"

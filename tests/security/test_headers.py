@@ -9,7 +9,7 @@ import sys
 import pytest
 from django.test import override_settings
 
-from tests.security.conftest import ROOT, public_urls
+from tests.security.conftest import FORM_PATH_PREFIXES, ROOT, public_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -66,14 +66,46 @@ def test_home_page_sends_the_other_security_headers(client, public_site):
 
 def test_every_public_url_carries_the_public_policy_and_sets_no_cookie(client, public_site):
     urls = public_urls()
-    assert len(urls) >= 7
+    assert len(urls) >= 25
     for url in urls:
+        client.cookies.clear()
         response = client.get(url)
         assert response.status_code < 500, url
         assert_public_policy(csp_directives(response))
         assert response.headers["X-Content-Type-Options"] == "nosniff", url
         assert response.headers["Cross-Origin-Resource-Policy"] == "same-origin", url
-        assert not response.cookies, f"{url} set {list(response.cookies)} for an anonymous visitor"
+        assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin", url
+        assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin", url
+        assert "camera=()" in response.headers["Permissions-Policy"], url
+        cookies = set(response.cookies)
+        if url.startswith(FORM_PATH_PREFIXES):
+            # Only the CSRF cookie the form's POST needs (see FORM_PATH_PREFIXES).
+            assert cookies == {"csrftoken"}, f"{url} set {cookies}"
+            assert response.cookies["csrftoken"]["httponly"] is True
+            assert response.cookies["csrftoken"]["samesite"] == "Lax"
+        else:
+            assert not cookies, f"{url} set {cookies} for an anonymous visitor"
+
+
+def test_every_kind_of_public_address_is_checked(public_site):
+    """The header, fuzz and outage tests reach every public endpoint the issue lists."""
+    urls = public_urls()
+    for expected in (
+        "/healthz",
+        "/search/?q=tumour",
+        "/about/",
+        "/tumours/",
+        "/treatments/example-treatment/",
+        "/patient-associations/?q=Germany",
+        "/patient-associations/country/deu/",
+        "/patient-associations/region/europe/",
+        "/patient-associations/example-network/",
+        "/patient-associations/export/csv/",
+        "/patient-associations/export/json/",
+        "/suggest/association/",
+        "/suggest/correction/example-group-germany/",
+    ):
+        assert expected in urls, expected
 
 
 def test_head_requests_and_error_pages_set_no_cookie_either(client, public_site):

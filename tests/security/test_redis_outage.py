@@ -52,9 +52,11 @@ def visit_every_page(client, urls):
 
 def test_pages_serve_through_a_redis_outage_and_the_cache_recovers(client, public_site, own_redis, caplog):
     urls = public_urls()
-    with override_settings(CACHES=redis_cache_settings(REDIS_TEST_PORT)):
+    # The page cache is on, as in production: it is the heaviest user of Redis.
+    with override_settings(CACHES=redis_cache_settings(REDIS_TEST_PORT), PAGE_CACHE_ENABLED=True):
         healthy, _slowest = visit_every_page(client, urls)
         assert all(status < 500 for status in healthy.values()), healthy
+        assert client.get("/")["X-Cache"] == "hit"
         cache.set("probe", "up")
         assert cache.get("probe") == "up"
 
@@ -75,13 +77,17 @@ def test_pages_serve_through_a_redis_outage_and_the_cache_recovers(client, publi
         assert cache.get("probe") == "back"
         after, _slowest = visit_every_page(client, urls)
         assert after == healthy
+        assert client.get("/")["X-Cache"] == "hit", "the page cache did not come back"
 
 
 def test_pages_serve_when_redis_was_never_reachable(client, public_site, caplog):
     assert not port_is_open(CLOSED_PORT)
     urls = public_urls()
     healthy, _slowest = visit_every_page(client, urls)
-    with override_settings(CACHES=redis_cache_settings(CLOSED_PORT)), caplog.at_level(logging.WARNING):
+    with (
+        override_settings(CACHES=redis_cache_settings(CLOSED_PORT), PAGE_CACHE_ENABLED=True),
+        caplog.at_level(logging.WARNING),
+    ):
         statuses, slowest = visit_every_page(client, urls)
     assert statuses == healthy
     assert slowest < 3

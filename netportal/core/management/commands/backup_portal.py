@@ -7,6 +7,7 @@ from pathlib import Path
 
 import django
 import wagtail
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -19,7 +20,8 @@ MANIFEST_FILE = "manifest.json"
 MEDIA_FOLDER = "media"
 
 # Worthless after a restore: sessions, login-attempt logs, search index rows (restore_portal
-# rebuilds the index), open editing sessions and half-finished uploads.
+# rebuilds the index), open editing sessions and half-finished uploads. Some models exist only
+# on one database (SQLite's full-text index); see excluded_labels().
 EXCLUDED = [
     "sessions",
     "axes",
@@ -28,6 +30,21 @@ EXCLUDED = [
     "wagtailadmin.editingsession",
     "wagtailcore.uploadedfile",
 ]
+
+
+def excluded_labels():
+    """EXCLUDED without the models this database does not have (dumpdata refuses unknown ones)."""
+    labels = []
+    for label in EXCLUDED:
+        try:
+            if "." in label:
+                apps.get_model(label)
+            else:
+                apps.get_app_config(label)
+        except LookupError:
+            continue
+        labels.append(label)
+    return labels
 
 
 class Command(BaseCommand):
@@ -58,7 +75,7 @@ class Command(BaseCommand):
         # its log entries may point at deleted pages, none of which natural keys can carry.
         call_command(
             "dumpdata",
-            exclude=EXCLUDED,
+            exclude=excluded_labels(),
             output=str(target / DATABASE_FILE),
             indent=1,
             verbosity=0,
