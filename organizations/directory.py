@@ -65,21 +65,26 @@ def country_url(page, code):
 def with_links(page, associations, country_code=None):
     """Attach detail URLs and a label saying how each association relates to the country."""
     base = page.url
+    labels = relation_labels(country_code)  # once per page of results, not once per association
     associations = list(associations)
     for association in associations:
         association.detail_url = base + page.reverse_subpage("association", args=[association.slug])
-        association.relation = relation_label(association, country_code)
+        association.relation = labels[association.scope]
     return associations
 
 
-def relation_label(association, country_code):
-    if association.scope == Scope.WORLDWIDE:
-        return _("Worldwide association")
-    if association.scope == Scope.MULTINATIONAL:
-        if country_code:
-            return _("Multinational association that serves %(country)s") % {"country": Country(country_code).name}
-        return _("Multinational association")
-    return _("National association")
+def relation_labels(country_code):
+    """How an association of each scope relates to the country searched for (or to none)."""
+    multinational = (
+        _("Multinational association that serves %(country)s") % {"country": Country(country_code).name}
+        if country_code
+        else _("Multinational association")
+    )
+    return {
+        Scope.NATIONAL: _("National association"),
+        Scope.MULTINATIONAL: multinational,
+        Scope.WORLDWIDE: _("Worldwide association"),
+    }
 
 
 def paginate(request, queryset):
