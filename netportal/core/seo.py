@@ -15,7 +15,7 @@ from wagtail.models import Site
 
 SCHEMA_CONTEXT = "https://schema.org"
 # Paths no search engine should crawl: the editors' admin and the site search's result pages.
-DISALLOWED_PATHS = ("/admin/", "/django-admin/", "/search/")
+DISALLOWED_PATHS = ("/admin/", "/search/")
 
 
 def site_root_url(request):

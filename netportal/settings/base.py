@@ -231,7 +231,7 @@ ADMIN_CSP = {
     "base-uri": ["'self'"],
     "object-src": ["'none'"],
 }
-ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_PATH_PREFIXES = ("/admin/",)
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

@@ -92,3 +92,9 @@ def test_server_error_page_renders_without_database_access(client, settings, dja
         response = server_error(request)
     assert response.status_code == 500
     assert b"Sorry, something went wrong" in response.content
+
+
+def test_only_the_wagtail_admin_has_a_login_page(client, home_page):
+    # One staff login, protected by the lockout; Django's own admin is not exposed.
+    assert client.get("/admin/login/").status_code == 200
+    assert client.get("/django-admin/").status_code == 404

@@ -15,7 +15,6 @@ def robots_lines(client):
 def test_robots_txt_disallows_the_admin(client, home_page):
     lines = robots_lines(client)
     assert "Disallow: /admin/" in lines
-    assert "Disallow: /django-admin/" in lines
 
 
 def test_robots_txt_disallows_the_site_search(client, home_page):
