@@ -9,14 +9,14 @@ import json
 import unicodedata
 
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Q, Value, When, Window
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django_countries import countries
 from django_countries.fields import Country
 
-from netportal.core import seo
+from netportal.core import page_cache, seo
 
 from . import exchange
 from .country_search import MAX_QUERY_LENGTH, country_lookup, resolve_country
@@ -87,16 +87,43 @@ def relation_labels(country_code):
     }
 
 
+# Further pages than this go through Django's paginator as they are (count first, then clamp).
+LAST_COUNTED_IN_PAGE_QUERY = 1000
+
+
 def paginate(request, queryset):
+    """The requested page of results, counted in the same query (a window count): one query
+    instead of two. A page number that is not a number means the first page; one past the end
+    (or below 1) the last page, as Django's `Paginator.get_page` does."""
     paginator = Paginator(queryset, PER_PAGE)
-    return paginator.get_page(request.GET.get("page"))
+    try:
+        number = int(request.GET.get("page") or 1)
+    except ValueError:
+        number = 1
+    if not 1 <= number <= LAST_COUNTED_IN_PAGE_QUERY:
+        return paginator.get_page(number)
+    start = (number - 1) * PER_PAGE
+    rows = list(queryset.annotate(total_count=Window(Count("pk")))[start : start + PER_PAGE])
+    if not rows and number > 1:
+        return paginator.get_page(number)
+    paginator.count = rows[0].total_count if rows else 0
+    page = paginator.page(number)
+    page.object_list = rows
+    return page
 
 
-def region_list(page):
-    regions = Region.objects.annotate(
-        association_count=Count("associations", filter=Q(associations__live=True))
-    ).order_by("sort_order", "name")
-    regions = list(regions)
+def region_list(page, request):
+    """Every region with its number of published associations, kept until content changes
+    (counting reads every association)."""
+    regions = page_cache.remember(
+        request,
+        "directory-regions",
+        lambda: list(
+            Region.objects.annotate(
+                association_count=Count("associations", filter=Q(associations__live=True))
+            ).order_by("sort_order", "name")
+        ),
+    )
     for region in regions:
         region.url = page.url + page.reverse_subpage("region", args=[region.slug])
     return regions
@@ -136,7 +163,7 @@ def search_view(page, request):
     if scope not in Scope.values:
         scope = ""
     region_slug = request.GET.get("region", "")
-    regions = region_list(page)
+    regions = region_list(page, request)
     selected_region = next((region for region in regions if region.slug == region_slug), None)
     context = base_context(
         page,
@@ -179,7 +206,7 @@ def search_view(page, request):
 
 
 def region_view(page, request, slug):
-    regions = region_list(page)
+    regions = region_list(page, request)
     region = next((region for region in regions if region.slug == slug), None)
     if region is None:
         raise Http404

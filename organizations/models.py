@@ -135,7 +135,12 @@ class Association(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, 
                 violation_error_message=_("A national association needs a country."),
             ),
         ]
-        indexes = [models.Index(fields=["live", "country"], name="organizations_live_country")]
+        indexes = [
+            models.Index(fields=["live", "country"], name="organizations_live_country"),
+            # A country's search: its national associations, then every multinational and
+            # worldwide one (the few whose countries served are then checked).
+            models.Index(fields=["scope", "country"], name="organizations_scope_country"),
+        ]
 
     def __str__(self):
         return self.name

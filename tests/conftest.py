@@ -1,8 +1,19 @@
 """Shared fixtures: the demo home page and site, as `load_portal_content` makes them."""
 
 import pytest
+from django.core.cache import cache
 
 from netportal.core import content as core_content
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: its database is new, so nothing cached may survive.
+
+    (Rolling a test's database back sends no signal, so the cache generation would not move.)"""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -80,6 +80,29 @@ def current_generation():
     return generation
 
 
+def remember(request, name, compute):
+    """What `compute()` returns, kept until published content next changes.
+
+    For data that many pages show and only a publish or a save of watched content can change
+    (the main menu, a page's breadcrumb ancestors, the directory's region counts): one cache
+    read instead of database queries, even when the page cache itself is off. The value is
+    stored under the current cache generation, so it goes stale exactly when stored pages do.
+    `name` must include everything the value depends on (a site, a page). The generation is
+    read once per request.
+    """
+    generation = getattr(request, "_content_generation", None)
+    if generation is None:
+        generation = current_generation()
+        if request is not None:
+            request._content_generation = generation
+    key = f"content:{generation}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=getattr(settings, "PAGE_CACHE_SECONDS", 600))
+    return value
+
+
 def clear():
     """Make every stored page unreachable, now and again when the current transaction commits."""
     _new_generation()

@@ -1,22 +1,26 @@
-"""Primary navigation and breadcrumbs, each in one query."""
+"""Primary navigation and breadcrumbs: one query each, then kept until content changes."""
 
 from django import template
 from wagtail.models import Page, Site
 
+from netportal.core import page_cache
+
 register = template.Library()
 
 
-def _site_root(request):
+def menu_pages(request):
+    """Live pages shown in menus just below the request's site root."""
     site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
+    if site is None:
+        return []
+    return page_cache.remember(request, f"menu:{site.pk}", lambda: list(site.root_page.get_children().live().in_menu()))
 
 
 @register.inclusion_tag("includes/primary_navigation.html", takes_context=True)
 def primary_navigation(context):
     request = context.get("request")
     current = context.get("page")
-    root = _site_root(request)
-    items = list(root.get_children().live().in_menu()) if root else []
+    items = menu_pages(request)
     current_path = getattr(current, "path", "")
     for item in items:
         # "page" for the page itself, "true" for a section the visitor is inside.
@@ -44,7 +48,11 @@ def page_ancestors(request, page):
     loaded = getattr(request, "_breadcrumb_ancestors", None) if request is not None else None
     if loaded is not None and loaded[0] == page.pk:
         return loaded[1]
-    ancestors = list(Page.objects.ancestor_of(page).filter(depth__gte=2).live())
+    ancestors = page_cache.remember(
+        request,
+        f"ancestors:{page.pk}",
+        lambda: list(Page.objects.ancestor_of(page).filter(depth__gte=2).live()),
+    )
     if request is not None:
         request._breadcrumb_ancestors = (page.pk, ancestors)
     return ancestors

@@ -1,0 +1,76 @@
+"""Directory results come 25 to a page, counted in the same query as the page itself."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from organizations.directory import PER_PAGE
+from tests.factories import AssociationFactory, RegionFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/patient-associations/"
+TOTAL = PER_PAGE + 5
+
+
+@pytest.fixture
+def german_associations(directory_page):
+    europe = RegionFactory(name="Europe", slug="europe")
+    return AssociationFactory.create_batch(TOTAL, country="DE", region=europe)
+
+
+def shown(response):
+    results = response.context.get("results") or response.context["browse_results"]
+    return results
+
+
+@pytest.mark.parametrize("params", [{"q": "Germany"}, {}])
+def test_first_and_second_page_split_the_results(client, german_associations, params):
+    first = shown(client.get(URL, params))
+    second = shown(client.get(URL, {**params, "page": 2}))
+    assert first.paginator.count == second.paginator.count == TOTAL
+    assert (first.number, len(first.object_list)) == (1, PER_PAGE)
+    assert (second.number, len(second.object_list)) == (2, TOTAL - PER_PAGE)
+    assert not {a.pk for a in first.object_list} & {a.pk for a in second.object_list}
+
+
+def test_count_and_links_are_shown(client, german_associations):
+    html = client.get(URL, {"q": "Germany"}).content.decode()
+    assert f"{TOTAL} associations" in html
+    assert "page=2" in html
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [("abc", 1), ("", 1), ("1.5", 1), ("0", 2), ("-3", 2), ("3", 2), ("99", 2), ("9" * 40, 2)],
+)
+def test_odd_page_numbers_show_the_first_or_last_page(client, german_associations, page, expected):
+    response = client.get(URL, {"q": "Germany", "page": page})
+    assert response.status_code == 200
+    results = shown(response)
+    assert results.number == expected
+    assert results.paginator.count == TOTAL
+    assert len(results.object_list) == (PER_PAGE if expected == 1 else TOTAL - PER_PAGE)
+
+
+def test_country_and_region_pages_paginate_the_same_way(client, german_associations):
+    for url in (URL + "country/deu/", URL + "region/europe/"):
+        second = client.get(url, {"page": 2}).context["results"]
+        assert (second.number, second.paginator.count, len(second.object_list)) == (2, TOTAL, TOTAL - PER_PAGE)
+
+
+def test_no_results_is_a_page_with_a_count_of_zero(client, directory_page):
+    response = client.get(URL, {"q": "Germany"})
+    assert response.status_code == 200
+    assert response.context["results"].paginator.count == 0
+    assert list(response.context["results"]) == []
+
+
+def test_a_later_page_costs_no_more_queries_than_the_first(client, german_associations):
+    def queries(page):
+        client.get(URL, {"q": "Germany", "page": page})
+        with CaptureQueriesContext(connection) as context:
+            client.get(URL, {"q": "Germany", "page": page})
+        return len(context.captured_queries)
+
+    assert queries(1) == queries(2)

@@ -1,0 +1,103 @@
+"""What pages share (the main menu, breadcrumb ancestors, the directory's region counts) is read
+from the cache, even with the page cache off, and is fresh again right after a publish.
+
+Every test runs on local memory and on the real Redis at 127.0.0.1:6379.
+"""
+
+import pytest
+from django.core.cache import cache
+
+from netportal.core import page_cache
+from organizations.models import Association, Region
+from tests.factories import DirectoryPageFactory, StandardPageFactory
+
+from .conftest import CACHE_BACKENDS
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(params=["local-memory", pytest.param("redis", marks=pytest.mark.redis)])
+def content_cache(request, settings):
+    """The cache backend under test, with the full-page cache switched off."""
+    settings.CACHES = {"default": CACHE_BACKENDS[request.param]}
+    settings.PAGE_CACHE_ENABLED = False
+    cache.clear()
+    if request.param == "redis":
+        cache.set("perf-test-probe", "here")
+        assert cache.get("perf-test-probe") == "here", "Redis at 127.0.0.1:6379 is not answering"
+    yield request.param
+    cache.clear()
+
+
+def test_remember_computes_once_per_generation(content_cache, rf):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {"regions": len(calls)}
+
+    assert page_cache.remember(rf.get("/"), "example", compute) == {"regions": 1}
+    assert page_cache.remember(rf.get("/"), "example", compute) == {"regions": 1}
+    assert len(calls) == 1
+    page_cache.clear()
+    assert page_cache.remember(rf.get("/"), "example", compute) == {"regions": 2}
+    assert len(calls) == 2
+
+
+def test_remember_reads_the_generation_once_per_request(content_cache, rf, django_assert_num_queries):
+    request = rf.get("/")
+    page_cache.remember(request, "one", lambda: 1)
+    generation = request._content_generation
+    page_cache.clear()
+    # Same request: the generation it started with, so its values stay consistent.
+    assert page_cache.remember(request, "one", lambda: 2) == 1
+    assert request._content_generation == generation
+
+
+def test_newly_published_menu_page_appears_at_once(client, content_cache, home_page):
+    StandardPageFactory(parent=home_page, title="About us", slug="about", show_in_menus=True)
+    assert "About us" in client.get("/").content.decode()
+    page = StandardPageFactory.build(title="Contact the team", slug="contact", show_in_menus=True)
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    assert "Contact the team" in client.get("/").content.decode()
+
+
+def test_hiding_a_page_from_menus_removes_it_at_once(client, content_cache, home_page):
+    about = StandardPageFactory(parent=home_page, title="About us", slug="about", show_in_menus=True)
+    assert '<a href="/about/"' in client.get("/").content.decode()
+    about.show_in_menus = False
+    about.save_revision().publish()
+    assert '<a href="/about/"' not in client.get("/").content.decode()
+
+
+def test_renamed_section_shows_in_its_child_pages_breadcrumbs_at_once(client, content_cache, home_page):
+    section = StandardPageFactory(parent=home_page, title="Living with NETs", slug="living")
+    StandardPageFactory(parent=section, title="Diet", slug="diet")
+    assert "Living with NETs" in client.get("/living/diet/").content.decode()
+    section.title = "Life with a NET"
+    section.save_revision().publish()
+    html = client.get("/living/diet/").content.decode()
+    assert "Life with a NET" in html
+    assert "Living with NETs" not in html
+
+
+def test_region_counts_follow_publishing_and_unpublishing(client, content_cache, home_page):
+    directory = DirectoryPageFactory(parent=home_page)
+    region = Region.objects.create(name="Europe", slug="europe")
+
+    def europe_count():
+        regions = client.get(directory.url).context["regions"]
+        return next(r.association_count for r in regions if r.pk == region.pk)
+
+    assert europe_count() == 0
+    association = Association.objects.create(
+        name="Example patient group", slug="example-patient-group", region=region, country="DE", live=False
+    )
+    association.save_revision()
+    assert europe_count() == 0  # a draft is not counted
+    association.save_revision().publish()
+    assert europe_count() == 1
+    association.refresh_from_db()
+    association.unpublish()
+    assert europe_count() == 0
