@@ -25,12 +25,17 @@ CACHE_BACKENDS = {
 )
 def page_cache(request, settings):
     """The anonymous page cache, on (in turn) local memory and the real Redis at 127.0.0.1:6379."""
-    settings.CACHES = {"default": CACHE_BACKENDS[request.param]}
-    settings.PAGE_CACHE_ENABLED = True
+    yield from use_cache_backend(settings, request.param, page_cache_enabled=True)
+
+
+def use_cache_backend(settings, backend, page_cache_enabled):
+    """Switch the default cache to `backend`, empty, for one test (a fixture's body)."""
+    settings.CACHES = {"default": CACHE_BACKENDS[backend]}
+    settings.PAGE_CACHE_ENABLED = page_cache_enabled
     cache.clear()
-    if request.param == "redis":
+    if backend == "redis":
         # ForgivingRedisCache hides a missing Redis; these tests must not pass without one.
         cache.set("perf-test-probe", "here")
         assert cache.get("perf-test-probe") == "here", "Redis at 127.0.0.1:6379 is not answering"
-    yield request.param
+    yield backend
     cache.clear()

@@ -5,13 +5,12 @@ Every test runs on local memory and on the real Redis at 127.0.0.1:6379.
 """
 
 import pytest
-from django.core.cache import cache
 
 from netportal.core import page_cache
 from organizations.models import Association, Region
 from tests.factories import DirectoryPageFactory, StandardPageFactory
 
-from .conftest import CACHE_BACKENDS
+from .conftest import use_cache_backend
 
 pytestmark = pytest.mark.django_db
 
@@ -19,14 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(params=["local-memory", pytest.param("redis", marks=pytest.mark.redis)])
 def content_cache(request, settings):
     """The cache backend under test, with the full-page cache switched off."""
-    settings.CACHES = {"default": CACHE_BACKENDS[request.param]}
-    settings.PAGE_CACHE_ENABLED = False
-    cache.clear()
-    if request.param == "redis":
-        cache.set("perf-test-probe", "here")
-        assert cache.get("perf-test-probe") == "here", "Redis at 127.0.0.1:6379 is not answering"
-    yield request.param
-    cache.clear()
+    yield from use_cache_backend(settings, request.param, page_cache_enabled=False)
 
 
 def test_remember_computes_once_per_generation(content_cache, rf):
