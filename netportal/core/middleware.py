@@ -1,11 +1,16 @@
 """Security headers Django does not set by itself, and a calm answer when the database is down."""
 
+import hashlib
 import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
+from django.http.request import split_domain_port
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
+from wagtail.models import Site
+
+from . import page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -61,3 +66,28 @@ class DatabaseUnavailableMiddleware:
         if isinstance(exception, DATABASE_UNAVAILABLE_ERRORS):
             return database_unavailable_response(request, exception)
         return None
+
+
+class CachedSiteMiddleware:
+    """Finds the request's Wagtail site in the cache instead of asking the database each time.
+
+    Wagtail looks the site up by host and port once per request and keeps it in
+    `request._wagtail_site` (see `Site.find_for_request`); filling that in from the cache saves
+    a query on every page. Sites are watched by the page cache, so changing one starts a new
+    generation. A database error here reaches the 500 handler, which answers 503.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(page_cache.EXCLUDED_PATH_PREFIXES):
+            # The health check, documents and media need no site (and /healthz no cache).
+            return self.get_response(request)
+        hostname = split_domain_port(request._get_raw_host())[0]
+        # Hashed: the Host header is whatever the client sent.
+        host = hashlib.sha256(f"{hostname}:{request.get_port()}".encode()).hexdigest()
+        site = page_cache.remember(request, f"site:{host}", lambda: Site._find_for_request(request))
+        if site is not None:
+            request._wagtail_site = site
+        return self.get_response(request)

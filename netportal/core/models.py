@@ -6,9 +6,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
+from . import page_cache
 from .blocks import BasicStreamBlock
 
 
@@ -91,6 +92,22 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("site settings")
         verbose_name_plural = _("site settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """As Wagtail's, but read from the cache until content changes: every page shows them.
+
+        Saving the settings starts a new cache generation (the page cache watches this model)."""
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        site_settings = page_cache.remember(request, f"site-settings:{site.pk}", lambda: cls.for_site(site))
+        site_settings._request = request  # as Wagtail does, for page URLs
+        setattr(request, attr_name, site_settings)
+        return site_settings
 
     def __str__(self):
         return self.site_name

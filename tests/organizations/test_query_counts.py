@@ -7,16 +7,16 @@ from organizations.models import Association, Region, Scope
 
 pytestmark = pytest.mark.django_db
 
-# Site, page route (3), alias check, view restrictions, site settings: 7 from Wagtail and the core
-# (the menu, the breadcrumbs and the region counts come from the cache after the first request);
-# then the directory's own: one page of results, counted in the same query.
-DIRECTORY_PAGE_QUERIES = 8
+# Page route (3), alias check, view restrictions: 5 from Wagtail (the site, site settings, menu,
+# breadcrumbs and region counts come from the cache after the first request); then the
+# directory's own: one page of results, counted in the same query.
+DIRECTORY_PAGE_QUERIES = 6
 # A country search adds one query for associations whose name matches the words typed.
-COUNTRY_SEARCH_QUERIES = 9
-COUNTRY_PAGE_QUERIES = 8
-REGION_PAGE_QUERIES = 8
+COUNTRY_SEARCH_QUERIES = 7
+COUNTRY_PAGE_QUERIES = 6
+REGION_PAGE_QUERIES = 6
 # One association instead of a page of results.
-ASSOCIATION_PAGE_QUERIES = 8
+ASSOCIATION_PAGE_QUERIES = 6
 
 PAGES = [
     ("/patient-associations/", DIRECTORY_PAGE_QUERIES),

@@ -5,6 +5,9 @@ Every test runs on local memory and on the real Redis at 127.0.0.1:6379.
 """
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
 from netportal.core import page_cache
 from organizations.models import Association, Region
@@ -93,3 +96,33 @@ def test_region_counts_follow_publishing_and_unpublishing(client, content_cache,
     association.refresh_from_db()
     association.unpublish()
     assert europe_count() == 0
+
+
+def test_site_settings_change_shows_at_once(client, content_cache, home_page):
+    from netportal.core.models import SiteSettings
+
+    site = Site.objects.get(is_default_site=True)
+    client.get("/")
+    site_settings = SiteSettings.for_site(site)
+    site_settings.footer_text = "Footer written just now."
+    site_settings.save()
+    assert "Footer written just now." in client.get("/").content.decode()
+
+
+def test_sites_are_found_again_after_a_site_changes(client, content_cache, home_page, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "other.example"]
+    about = StandardPageFactory(parent=home_page, title="About us", slug="about", introduction="Elsewhere.")
+    assert "About us" not in client.get("/", HTTP_HOST="other.example").content.decode().split("<main")[1]
+    other = Site.objects.create(hostname="other.example", port=80, root_page=about, site_name="Other")
+    assert "<h1>About us</h1>" in client.get("/", HTTP_HOST="other.example").content.decode()
+    other.delete()
+    assert "<h1>About us</h1>" not in client.get("/", HTTP_HOST="other.example").content.decode()
+
+
+def test_pages_read_the_site_and_settings_from_the_cache(client, content_cache, home_page):
+    client.get("/")
+    with CaptureQueriesContext(connection) as context:
+        client.get("/")
+    tables = " ".join(query["sql"] for query in context.captured_queries)
+    assert "wagtailcore_site" not in tables
+    assert "core_sitesettings" not in tables
