@@ -1,9 +1,10 @@
 """Trigram index for the directory's name search, on PostgreSQL only.
 
 The directory looks for the typed text anywhere in an association's name or former names
-(`icontains`, which PostgreSQL runs as `UPPER(column) LIKE UPPER('%text%')`). Without an
-index that reads every association; a GIN trigram index on the same expressions answers it
-directly. SQLite has no such index type and keeps the plain scan, fine at its sizes.
+(`icontains`, which PostgreSQL runs as `UPPER(column) LIKE UPPER('%text%')`), or as its whole
+acronym (`iexact`: `UPPER(acronym) = UPPER('text')`). Without an index that reads every
+association; a GIN trigram index on the same three expressions answers all of it (PostgreSQL
+can only use an index for an OR when every branch has one). SQLite has no such index type and keeps the plain scan, fine at its sizes.
 The index lives outside the model's Meta because SQLite could not create it.
 """
 

@@ -1,5 +1,6 @@
-"""What pages share (the main menu, breadcrumb ancestors, the directory's region counts) is read
-from the cache, even with the page cache off, and is fresh again right after a publish.
+"""What pages share (the Wagtail site, site settings, main menu, breadcrumb ancestors, the
+directory's region counts) is read from the cache, even with the page cache off, and is fresh
+again right after a publish.
 
 Every test runs on local memory and on the real Redis at 127.0.0.1:6379.
 """
@@ -39,7 +40,7 @@ def test_remember_computes_once_per_generation(content_cache, rf):
     assert len(calls) == 2
 
 
-def test_remember_reads_the_generation_once_per_request(content_cache, rf, django_assert_num_queries):
+def test_remember_reads_the_generation_once_per_request(content_cache, rf):
     request = rf.get("/")
     page_cache.remember(request, "one", lambda: 1)
     generation = request._content_generation
