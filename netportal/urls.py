@@ -5,8 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from netportal.core import routing, seo
 from netportal.core import search as site_search
-from netportal.core import seo
 from netportal.core import views as core_views
 
 urlpatterns = [
@@ -25,6 +25,11 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's front-end URLs, its page-serving pattern (last) answered by the same view with the
+# route from the cache (see core.routing).
+urlpatterns += [
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
+]
 
 handler500 = "netportal.core.views.server_error"

@@ -90,17 +90,30 @@ def remember(request, name, compute):
     `name` must include everything the value depends on (a site, a page). The generation is
     read once per request.
     """
+    value = recall(request, name)
+    if value is None:
+        value = compute()
+        keep(request, name, value)
+    return value
+
+
+def recall(request, name):
+    """The value `keep` stored under `name` in the current generation, or None."""
+    return cache.get(_content_key(request, name))
+
+
+def keep(request, name, value):
+    """Store `value` under `name` until published content next changes (see `remember`)."""
+    cache.set(_content_key(request, name), value, timeout=getattr(settings, "PAGE_CACHE_SECONDS", 600))
+
+
+def _content_key(request, name):
     generation = getattr(request, "_content_generation", None)
     if generation is None:
         generation = current_generation()
         if request is not None:
             request._content_generation = generation
-    key = f"content:{generation}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, timeout=getattr(settings, "PAGE_CACHE_SECONDS", 600))
-    return value
+    return f"content:{generation}:{name}"
 
 
 def clear():

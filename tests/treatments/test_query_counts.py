@@ -18,17 +18,17 @@ from .conftest import section
 
 pytestmark = pytest.mark.django_db
 
-# Route, alias check (as every page; the site, site settings, menu and breadcrumbs come from the
-# cache after the first request), plus images with their renditions for the image block and for
-# the image series.
-HEALTH_PAGE_QUERIES = 9
-# A page inside the treatments section: one level deeper to route (2), and its previous/next
-# siblings (1); related pages add one query only when editors chose some.
-INFORMATION_PAGE_QUERIES = 12
+# Images with their renditions for the image block and for the image series (the page's route
+# and view restrictions, the site, site settings, menu and breadcrumbs come from the cache after
+# the first request).
+HEALTH_PAGE_QUERIES = 4
+# A page inside the treatments section adds its previous/next siblings (1); related pages add
+# one query only when editors chose some.
+INFORMATION_PAGE_QUERIES = 5
 # The same plus the approvals.
-TREATMENT_PAGE_QUERIES = 13
-# The same as every page, plus the child pages listed.
-TREATMENT_INDEX_QUERIES = 9
+TREATMENT_PAGE_QUERIES = 6
+# The child pages listed.
+TREATMENT_INDEX_QUERIES = 4
 
 
 @pytest.fixture(autouse=True)
