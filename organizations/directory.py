@@ -63,13 +63,19 @@ def country_url(page, code):
 
 
 def with_links(page, associations, country_code=None):
-    """Attach detail URLs and a label saying how each association relates to the country."""
+    """Attach what a result card shows besides the association's own fields: its detail URL, a
+    label saying how it relates to the country searched for, and its country's name and flag."""
     base = page.url
     labels = relation_labels(country_code)  # once per page of results, not once per association
+    places = {}  # country code -> (name, flag): a country's name is looked up once per page
     associations = list(associations)
     for association in associations:
         association.detail_url = base + page.reverse_subpage("association", args=[association.slug])
         association.relation = labels[association.scope]
+        country = association.country
+        if country and country.code not in places:
+            places[country.code] = (country.name, country.unicode_flag)
+        association.country_name, association.country_flag = places.get(country.code, ("", ""))
     return associations
 
 

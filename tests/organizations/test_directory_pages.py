@@ -34,6 +34,26 @@ def test_country_search_lists_national_before_multinational(client, directory_pa
     assert "Worldwide association" in html
 
 
+def test_each_result_card_shows_its_own_country_once_looked_up(client, directory_page):
+    europe = RegionFactory(name="Europe", slug="europe")
+    AssociationFactory(name="Zebra Verein", country="DE", region=europe)
+    AssociationFactory(name="Anderer Verein", country="DE", region=europe)
+    AssociationFactory(name="Club de France", country="FR", region=europe)
+    AssociationFactory(name="All the world", scope=Scope.WORLDWIDE, country="", region=europe)
+    response = client.get(URL, {"q": "Deutschland"})
+    associations = {association.name: association for association in response.context["results"]}
+    assert (associations["Zebra Verein"].country_name, associations["Zebra Verein"].country_flag) == (
+        "Germany",
+        "\U0001f1e9\U0001f1ea",
+    )
+    assert associations["All the world"].country_name == ""
+    html = client.get(URL).content.decode()
+    assert html.count('<span aria-hidden="true">\U0001f1e9\U0001f1ea</span> Germany · Europe') == 2
+    assert '<span aria-hidden="true">\U0001f1eb\U0001f1f7</span> France · Europe' in html
+    assert "All the world</a></h3>" in html
+    assert '<span aria-hidden="true"></span>' not in html
+
+
 GERMANY_RESULTS = [
     "Netzwerk Neuroendokrine Tumoren (NeT) e.V.",
     "Pancreatic Cancer Europe Network",

@@ -13,7 +13,17 @@ def menu_pages(request):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    return page_cache.remember(request, f"menu:{site.pk}", lambda: list(site.root_page.get_children().live().in_menu()))
+    return page_cache.remember(
+        request, f"menu:{site.pk}", lambda: with_urls(site.root_page.get_children().live().in_menu(), request)
+    )
+
+
+def with_urls(pages, request):
+    """The pages, each with its URL on the request's site worked out now, to be kept with it."""
+    pages = list(pages)
+    for page in pages:
+        page.menu_url = page.get_url(request)
+    return pages
 
 
 @register.inclusion_tag("includes/primary_navigation.html", takes_context=True)
