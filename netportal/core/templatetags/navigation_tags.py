@@ -33,11 +33,14 @@ def primary_navigation(context):
     items = menu_pages(request)
     current_path = getattr(current, "path", "")
     for item in items:
-        # "page" for the page itself, "true" for a section the visitor is inside.
+        # "page" for the page itself, "true" for a section the visitor is inside. Always set:
+        # the template's failed lookup of a missing attribute on a page is slow (dir() of it).
         if current_path == item.path:
             item.aria_current = "page"
         elif current_path.startswith(item.path):
             item.aria_current = "true"
+        else:
+            item.aria_current = ""
     return {"request": request, "items": items}
 
 
