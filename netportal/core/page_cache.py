@@ -33,7 +33,9 @@ cache are not counted again in Wagtail's search terms report.
 
 import contextlib
 import hashlib
+import pickle
 import re
+import time
 import uuid
 
 from django.conf import settings
@@ -99,12 +101,24 @@ def remember(request, name, compute):
 
 def recall(request, name):
     """The value `keep` stored under `name` in the current generation, or None."""
-    return cache.get(_content_key(request, name))
+    key = _content_key(request, name)
+    value = _process_copies.get(key)
+    if value is None:
+        value = cache.get(key)
+        if value is not None:
+            _process_copies.put(key, value)
+    return value
 
 
 def keep(request, name, value):
     """Store `value` under `name` until published content next changes (see `remember`)."""
-    cache.set(_content_key(request, name), value, timeout=getattr(settings, "PAGE_CACHE_SECONDS", 600))
+    key = _content_key(request, name)
+    cache.set(key, value, timeout=_content_seconds())
+    _process_copies.put(key, value)
+
+
+def _content_seconds():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 600)
 
 
 def _content_key(request, name):
@@ -113,7 +127,46 @@ def _content_key(request, name):
         generation = current_generation()
         if request is not None:
             request._content_generation = generation
+        _process_copies.use_generation(generation)
     return f"content:{generation}:{name}"
+
+
+class ProcessCopies:
+    """This process's own copies of the values `keep` stored for the current generation.
+
+    The cache generation is read once per request anyway; the values stored under it are
+    the same for every request until it changes, so each process keeps the latest ones too:
+    one Redis round trip per request instead of one per value (a menu, a route, the site...).
+    Copies are pickles, so that no request sees what another one did to its objects; they are
+    dropped as soon as a request sees a new generation, and expire like the shared entries.
+    """
+
+    MAX_ENTRIES = 500
+
+    def __init__(self):
+        self.generation = None
+        self.entries = {}  # key -> (expires at, pickled value)
+
+    def use_generation(self, generation):
+        if generation != self.generation:
+            self.generation = generation
+            self.entries = {}
+
+    def get(self, key):
+        entry = self.entries.get(key)
+        if entry is None or entry[0] <= time.monotonic():
+            return None
+        # Our own pickle, made by `put` in this process.
+        return pickle.loads(entry[1])  # noqa: S301
+
+    def put(self, key, value):
+        entries = self.entries
+        if len(entries) >= self.MAX_ENTRIES:
+            entries.pop(next(iter(entries)), None)  # the oldest
+        entries[key] = (time.monotonic() + _content_seconds(), pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+
+
+_process_copies = ProcessCopies()
 
 
 def clear():

@@ -6,6 +6,7 @@ Every test runs on local memory and on the real Redis at 127.0.0.1:6379.
 """
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
@@ -127,3 +128,32 @@ def test_pages_read_the_site_and_settings_from_the_cache(client, content_cache, 
     tables = " ".join(query["sql"] for query in context.captured_queries)
     assert "wagtailcore_site" not in tables
     assert "core_sitesettings" not in tables
+
+
+def test_each_process_keeps_its_own_copy_for_the_generation(content_cache, rf):
+    page_cache.keep(rf.get("/"), "menu:test", ["About us"])
+    cache.delete(f"content:{page_cache.current_generation()}:menu:test")  # the shared entry
+    assert page_cache.recall(rf.get("/"), "menu:test") == ["About us"]  # one Redis read fewer
+    page_cache.clear()
+    assert page_cache.recall(rf.get("/"), "menu:test") is None
+
+
+def test_a_process_copy_is_a_new_object_for_each_request(content_cache, rf):
+    page_cache.keep(rf.get("/"), "menu:test", ["About us"])
+    page_cache.recall(rf.get("/"), "menu:test").append("Changed by one request")
+    assert page_cache.recall(rf.get("/"), "menu:test") == ["About us"]
+
+
+def test_process_copies_expire_with_the_shared_entries(content_cache, rf, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    page_cache.keep(rf.get("/"), "menu:test", ["About us"])
+    assert page_cache.recall(rf.get("/"), "menu:test") is None
+
+
+def test_process_copies_are_bounded(content_cache, rf):
+    request = rf.get("/")
+    for number in range(page_cache.ProcessCopies.MAX_ENTRIES + 1):
+        page_cache.keep(request, f"route:{number}", number)
+    copies = page_cache._process_copies.entries
+    assert len(copies) == page_cache.ProcessCopies.MAX_ENTRIES
+    assert not any(key.endswith(":route:0") for key in copies)  # the oldest made room
