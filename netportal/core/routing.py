@@ -11,6 +11,11 @@ request, by Wagtail, from the restrictions kept.
 
 A route is kept only after it served a page (status 200), so that requests for made-up
 addresses under a routable page (a slug that matches no association) store nothing.
+
+This relies on a page's `route()` depending on the site, the language and the path alone, as
+Wagtail's and RoutablePageMixin's do (a cache hit skips it, so `request.routable_resolver_match`,
+which nothing here reads, is not set then). A page type whose route depends on anything else
+(the visitor, the query string) would need its own name in `_route_name`.
 """
 
 import functools
