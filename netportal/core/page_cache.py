@@ -12,13 +12,14 @@ local memory otherwise). Only what is the same for every anonymous visitor is st
 
 Invalidation is global: any publish, unpublish, move or deletion of a page or of a
 publishable snippet (such as an association), and any change to site settings, images,
-documents, view restrictions, regions or search promotions, starts a new cache generation. Old entries are never read
-again and expire by themselves. Clearing everything is coarse but always correct: a page
-lists other pages (menus, the home page's latest pages, the directory), so working out which
-pages one change touches would be fragile. The generation moves both at once (so the editor's
-own next request sees the change) and again after the transaction commits (so a visitor whose
-request read the database just before the commit cannot store the old page under the new
-generation).
+documents, view restrictions, regions or search promotions, starts a new cache generation. A
+stored page records the generation it was made in (read in the same round trip as the page)
+and is never served in a later one; it is replaced or expires by itself. Clearing everything
+is coarse but always correct: a page lists other pages (menus, the home page's latest pages,
+the directory), so working out which pages one change touches would be fragile. The
+generation moves both at once (so the editor's own next request sees the change) and again
+after the transaction commits (so a visitor whose request read the database just before the
+commit cannot store the old page under the new generation).
 
 Content-Security-Policy: the stored response keeps the headers the inner middleware set,
 including the CSP header. That is only valid because the public policy (`SECURE_CSP`) uses no
@@ -125,10 +126,15 @@ def _content_key(request, name):
     generation = getattr(request, "_content_generation", None)
     if generation is None:
         generation = current_generation()
-        if request is not None:
-            request._content_generation = generation
-        _process_copies.use_generation(generation)
+        _use_generation(request, generation)
     return f"content:{generation}:{name}"
+
+
+def _use_generation(request, generation):
+    """The generation `request` works with from now on (read once per request)."""
+    if request is not None:
+        request._content_generation = generation
+    _process_copies.use_generation(generation)
 
 
 class ProcessCopies:
@@ -179,7 +185,7 @@ def _new_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
-def _cache_key(request, generation):
+def _cache_key(request):
     identity = "|".join(
         [
             request.scheme,
@@ -189,7 +195,7 @@ def _cache_key(request, generation):
         ]
     )
     digest = hashlib.sha256(identity.encode()).hexdigest()
-    return f"page-cache:{generation}:{digest}"
+    return f"page-cache:page:{digest}"
 
 
 def _request_may_use_cache(request):
@@ -236,15 +242,20 @@ class PageCacheMiddleware:
         if _request_may_use_cache(request):
             # CommonMiddleware answers a bad Host header as usual.
             with contextlib.suppress(DisallowedHost):
-                key = _cache_key(request, current_generation())
+                key = _cache_key(request)
         if key is None:
             response = self.get_response(request)
             response.headers[CACHE_HEADER] = "bypass"
             return response
 
-        stored = cache.get(key)
-        if stored is not None:
-            status, headers, content = stored
+        # The generation and the stored page in one round trip; a page stored in an earlier
+        # generation is stale.
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or current_generation()
+        _use_generation(request, generation)
+        stored = found.get(key)
+        if stored is not None and stored[0] == generation:
+            _generation, status, headers, content = stored
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response.headers[name] = value
@@ -255,7 +266,7 @@ class PageCacheMiddleware:
         if _response_may_be_stored(request, response):
             headers = [(name, value) for name, value in response.items() if name.lower() not in PER_REQUEST_HEADERS]
             timeout = getattr(settings, "PAGE_CACHE_SECONDS", 600)
-            cache.set(key, (response.status_code, headers, response.content), timeout=timeout)
+            cache.set(key, (generation, response.status_code, headers, response.content), timeout=timeout)
             response.headers[CACHE_HEADER] = "miss"
         else:
             response.headers[CACHE_HEADER] = "bypass"

@@ -16,6 +16,8 @@ from netportal.core.models import SiteSettings
 from organizations.models import Association, Region
 from tests.factories import DirectoryPageFactory, StandardPageFactory
 
+from .conftest import use_cache_backend
+
 pytestmark = pytest.mark.django_db
 
 
@@ -40,6 +42,33 @@ def test_anonymous_get_is_stored_then_served_from_the_cache(client, page_cache, 
     assert second.status_code == 200
     assert second.content == first.content
     assert second["Content-Type"] == first["Content-Type"]
+
+
+@pytest.fixture
+def redis_page_cache(settings):
+    yield from use_cache_backend(settings, "redis", page_cache_enabled=True)
+
+
+@pytest.mark.redis
+def test_a_hit_reads_redis_once(client, redis_page_cache, about, monkeypatch):
+    """The generation and the stored page come in one round trip (one MGET)."""
+    client.get(about.url)
+    redis_client = cache._cache  # Django's client of the real Redis: one call, one round trip
+    reads = []
+    for method in ("get", "get_many"):
+        real = getattr(redis_client, method)
+        monkeypatch.setattr(
+            redis_client, method, lambda *args, real=real, **kwargs: reads.append(args) or real(*args, **kwargs)
+        )
+    assert client.get(about.url)["X-Cache"] == "hit"
+    assert len(reads) == 1
+
+
+def test_a_page_stored_in_an_earlier_generation_is_not_served(client, page_cache, about):
+    assert client.get(about.url)["X-Cache"] == "miss"
+    page_cache_module.clear()
+    assert client.get(about.url)["X-Cache"] == "miss"
+    assert client.get(about.url)["X-Cache"] == "hit"
 
 
 def test_cached_page_keeps_its_content_security_policy_and_security_headers(client, page_cache, about):
