@@ -114,11 +114,12 @@ def recall(request, name):
 def keep(request, name, value):
     """Store `value` under `name` until published content next changes (see `remember`)."""
     key = _content_key(request, name)
-    cache.set(key, value, timeout=_content_seconds())
+    cache.set(key, value, timeout=_entry_seconds())
     _process_copies.put(key, value)
 
 
-def _content_seconds():
+def _entry_seconds():
+    """How long a stored page or kept value lives at most."""
     return getattr(settings, "PAGE_CACHE_SECONDS", 600)
 
 
@@ -169,7 +170,7 @@ class ProcessCopies:
         entries = self.entries
         if len(entries) >= self.MAX_ENTRIES:
             entries.pop(next(iter(entries)), None)  # the oldest
-        entries[key] = (time.monotonic() + _content_seconds(), pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        entries[key] = (time.monotonic() + _entry_seconds(), pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
 
 
 _process_copies = ProcessCopies()
@@ -265,8 +266,7 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if _response_may_be_stored(request, response):
             headers = [(name, value) for name, value in response.items() if name.lower() not in PER_REQUEST_HEADERS]
-            timeout = getattr(settings, "PAGE_CACHE_SECONDS", 600)
-            cache.set(key, (generation, response.status_code, headers, response.content), timeout=timeout)
+            cache.set(key, (generation, response.status_code, headers, response.content), timeout=_entry_seconds())
             response.headers[CACHE_HEADER] = "miss"
         else:
             response.headers[CACHE_HEADER] = "bypass"
