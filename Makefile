@@ -59,7 +59,7 @@ format: install
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=netportal.settings.production \
 	SECRET_KEY=check-deploy-$$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=') \
-	ALLOWED_HOSTS=portal.example.org \
+	ALLOWED_HOSTS=portal.example.org REDIS_URL=redis://127.0.0.1:6379/0 \
 	$(MANAGE) check --deploy --fail-level WARNING
 
 pytest: install

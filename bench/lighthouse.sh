@@ -41,8 +41,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Production settings, made to run over plain HTTP on the loopback interface.
+# Production settings, made to run over plain HTTP on the loopback interface, one process, no page
+# cache (Lighthouse measures the rendered page; a shared cache would need Redis).
 unset REDIS_URL
+export PAGE_CACHE_ENABLED=false
 export DJANGO_SETTINGS_MODULE=netportal.settings.production
 SECRET_KEY=$("$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(45))')
 export SECRET_KEY

@@ -5,9 +5,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from netportal.core import routing, seo
-from netportal.core import search as site_search
+from netportal.caching import serving
+from netportal.core import seo
 from netportal.core import views as core_views
+from search import views as site_search
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -26,10 +27,10 @@ if settings.SERVE_MEDIA:
     ]
 
 # Wagtail's front-end URLs, its page-serving pattern (last) answered by the same view with the
-# route from the cache (see core.routing).
+# route kept in the cache (see netportal.caching.serving).
 urlpatterns += [
     *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
-    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, serving.serve, name="wagtail_serve"),
 ]
 
 handler500 = "netportal.core.views.server_error"

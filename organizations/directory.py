@@ -8,6 +8,7 @@ import io
 import json
 import unicodedata
 
+from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Q, Value, When, Window
 from django.http import Http404, HttpResponse, JsonResponse
@@ -16,11 +17,11 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 from django_countries.fields import Country
 
-from netportal.core import page_cache, seo
+from netportal.core import seo
 
 from . import exchange
 from .country_search import MAX_QUERY_LENGTH, country_lookup, resolve_country
-from .models import Association, DirectoryPage, Region, Scope
+from .models import Association, Region, Scope
 
 PER_PAGE = 25
 NAME_MATCH_LIMIT = 20
@@ -97,6 +98,18 @@ def relation_labels(country_code):
 LAST_COUNTED_IN_PAGE_QUERY = 1000
 
 
+class CountedPaginator(Paginator):
+    """A paginator told its total, which the page's own query counted (a window count)."""
+
+    def __init__(self, object_list, per_page, total):
+        super().__init__(object_list, per_page)
+        self.total = total
+
+    @property
+    def count(self):
+        return self.total
+
+
 def paginate(request, queryset):
     """The requested page of results, counted in the same query (a window count): one query
     instead of two. A page number that is not a number means the first page; one past the end
@@ -112,8 +125,8 @@ def paginate(request, queryset):
     rows = list(queryset.annotate(total_count=Window(Count("pk")))[start : start + PER_PAGE])
     if not rows and number > 1:
         return paginator.get_page(number)
-    paginator.count = rows[0].total_count if rows else 0
-    page = paginator.page(number)
+    total = rows[0].total_count if rows else 0
+    page = CountedPaginator(queryset, PER_PAGE, total).page(number)
     page.object_list = rows
     return page
 
@@ -121,8 +134,7 @@ def paginate(request, queryset):
 def region_list(page, request):
     """Every region with its number of published associations, kept until content changes
     (counting reads every association)."""
-    regions = page_cache.remember(
-        request,
+    regions = caches["content"].get_or_set(
         "directory-regions",
         lambda: list(
             Region.objects.annotate(
@@ -282,11 +294,8 @@ def association_view(page, request, slug):
     return TemplateResponse(request, "organizations/association.html", context)
 
 
-def sitemap_urls(request):
+def sitemap_urls(page, request):
     """The directory's routable pages for sitemap.xml: each region, country and published association listed."""
-    page = DirectoryPage.objects.live().public().first()
-    if page is None:
-        return []
     base = page.get_full_url(request)
     associations = list(published().order_by("name"))
     codes = set()

@@ -9,6 +9,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin
 from wagtail.search import index
 
+from netportal.core.models import CachedViewRestrictionsMixin
+
 
 class Region(models.Model):
     """A part of the world the directory groups associations by, e.g. "Europe"."""
@@ -160,7 +162,7 @@ class Association(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, 
         return self.country == country_code or country_code in [c.code for c in self.countries_served]
 
 
-class DirectoryPage(RoutablePageMixin, Page):
+class DirectoryPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """The public association directory: search by country or name, browse by region, exports.
 
     Route names: ``index`` (search and browse), ``region``, ``country``, ``association``,
@@ -179,6 +181,12 @@ class DirectoryPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("directory page")
         verbose_name_plural = _("directory pages")
+
+    def get_sitemap_urls(self, request=None):
+        """The page itself, then each region, country and published association it lists."""
+        from . import directory
+
+        return [*super().get_sitemap_urls(request), *directory.sitemap_urls(self, request)]
 
     # The views live in organizations.directory; the page only names the routes.
     @path("", name="index")

@@ -6,14 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn, UpdatedAtColumn
-from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
-from netportal.governance.views import (
-    SuggestedAssociationCreateView,
-    SuggestedAssociationEditView,
-    SuggestionViewSet,
-)
-
+from . import registry
 from .models import Association, Region, Scope
 
 
@@ -73,6 +68,25 @@ class AssociationInspectView(InspectView):
         return ", ".join(str(country.name) for country in self.object.countries_served) or "-"
 
 
+class PrefilledFormMixin:
+    """Opens the form with the values other apps propose (see `registry.association_form_prefills`)."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if self.request.method == "GET":
+            for prefill in registry.association_form_prefills:
+                initial.update(prefill(self.request))
+        return initial
+
+
+class AssociationCreateView(PrefilledFormMixin, CreateView):
+    pass
+
+
+class AssociationEditView(PrefilledFormMixin, EditView):
+    pass
+
+
 class AssociationViewSet(SnippetViewSet):
     """Associations: list, filter, search, inspect, export, draft/publish, history, bulk delete."""
 
@@ -84,8 +98,8 @@ class AssociationViewSet(SnippetViewSet):
     inspect_view_enabled = True
     inspect_view_class = AssociationInspectView
     # Accepting a visitor's suggestion opens these with the suggested details filled in.
-    add_view_class = SuggestedAssociationCreateView
-    edit_view_class = SuggestedAssociationEditView
+    add_view_class = AssociationCreateView
+    edit_view_class = AssociationEditView
     list_per_page = 50
     list_display = (
         "name",
@@ -139,9 +153,12 @@ class RegionViewSet(SnippetViewSet):
 
 
 class DirectoryViewSetGroup(SnippetViewSetGroup):
-    """The "Directory" menu in the Wagtail admin."""
+    """The "Directory" menu in the Wagtail admin: associations, regions, and what other apps add."""
 
-    items = (AssociationViewSet, RegionViewSet, SuggestionViewSet)
+    def __init__(self):
+        self.items = (AssociationViewSet, RegionViewSet, *registry.directory_menu_viewsets)
+        super().__init__()
+
     menu_icon = "group"
     menu_label = _("Directory")
     menu_name = "directory"

@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from netportal.core import seo
 from netportal.core.blocks import ReferencesBlock
+from netportal.core.models import CachedViewRestrictionsMixin
 
 from .blocks import HealthStreamBlock
 
@@ -61,7 +62,7 @@ def without_private(pages):
     return pages.exclude(Exists(restricted))
 
 
-class HealthPage(Page):
+class HealthPage(CachedViewRestrictionsMixin, Page):
     """Shared fields of every health page: summary, body and review governance."""
 
     summary = models.TextField(
@@ -196,7 +197,7 @@ class ConditionPage(HealthPage):
         return {"@type": "MedicalCondition", "name": self.title}
 
 
-class TreatmentIndexPage(Page):
+class TreatmentIndexPage(CachedViewRestrictionsMixin, Page):
     """Lists the treatments and access programmes below it."""
 
     introduction = models.TextField(_("introduction"), blank=True)

@@ -6,8 +6,3 @@ class CoreConfig(AppConfig):
     name = "netportal.core"
     label = "core"
     verbose_name = _("Portal core")
-
-    def ready(self):
-        from . import page_cache
-
-        page_cache.connect_signals()

@@ -1,22 +1,23 @@
 """Security headers Django does not set by itself, and a calm answer when the database is down."""
 
-import hashlib
 import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http.request import split_domain_port
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
-from wagtail.models import Site
-
-from . import page_cache
+from django.utils.csp import CSP
 
 logger = logging.getLogger(__name__)
 
 # Errors that mean "the database cannot be reached right now", not "the code is wrong".
 DATABASE_UNAVAILABLE_ERRORS = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 60
+
+
+def admin_policy():
+    """ADMIN_CSP as a header value: each directive with its sources, separated by semicolons."""
+    return "; ".join(" ".join([directive, *sources]) for directive, sources in settings.ADMIN_CSP.items())
 
 
 class SecurityHeadersMiddleware:
@@ -31,8 +32,9 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path.startswith(settings.ADMIN_PATH_PREFIXES):
-            response._csp_config = settings.ADMIN_CSP
+        if request.path.startswith(settings.ADMIN_PATH_PREFIXES) and settings.ADMIN_CSP:
+            # Django's CSP middleware leaves a policy the response already has alone.
+            response.headers.setdefault(str(CSP.HEADER_ENFORCE), admin_policy())
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
@@ -66,28 +68,3 @@ class DatabaseUnavailableMiddleware:
         if isinstance(exception, DATABASE_UNAVAILABLE_ERRORS):
             return database_unavailable_response(request, exception)
         return None
-
-
-class CachedSiteMiddleware:
-    """Finds the request's Wagtail site in the cache instead of asking the database each time.
-
-    Wagtail looks the site up by host and port once per request and keeps it in
-    `request._wagtail_site` (see `Site.find_for_request`); filling that in from the cache saves
-    a query on every page. Sites are watched by the page cache, so changing one starts a new
-    generation. A database error here reaches the 500 handler, which answers 503.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.path.startswith(page_cache.EXCLUDED_PATH_PREFIXES):
-            # The health check, documents and media need no site (and /healthz no cache).
-            return self.get_response(request)
-        hostname = split_domain_port(request._get_raw_host())[0]
-        # Hashed: the Host header is whatever the client sent.
-        host = hashlib.sha256(f"{hostname}:{request.get_port()}".encode()).hexdigest()
-        site = page_cache.remember(request, f"site:{host}", lambda: Site._find_for_request(request))
-        if site is not None:
-            request._wagtail_site = site
-        return self.get_response(request)

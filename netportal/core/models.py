@@ -1,15 +1,15 @@
 """Core pages, the custom image model and site-wide settings."""
 
+from django.core.cache import caches
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from . import page_cache
 from .blocks import BasicStreamBlock
 
 
@@ -94,26 +94,34 @@ class SiteSettings(BaseSiteSetting):
         verbose_name_plural = _("site settings")
 
     @classmethod
-    def for_request(cls, request):
-        """As Wagtail's, but read from the cache until content changes: every page shows them.
-
-        Saving the settings starts a new cache generation (the page cache watches this model)."""
-        attr_name = cls.get_cache_attr_name()
-        if hasattr(request, attr_name):
-            return getattr(request, attr_name)
-        site = Site.find_for_request(request)
+    def for_site(cls, site):
+        """As Wagtail's, but kept in the `content` cache until content changes: every page shows
+        them, and saving them (a watched model) empties that cache."""
         if site is None:
-            return super().for_request(request)
-        site_settings = page_cache.remember(request, f"site-settings:{site.pk}", lambda: cls.for_site(site))
-        site_settings._request = request  # as Wagtail does, for page URLs
-        setattr(request, attr_name, site_settings)
-        return site_settings
+            return super().for_site(site)
+        return caches["content"].get_or_set(f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site))
 
     def __str__(self):
         return self.site_name
 
 
-class HomePage(Page):
+class CachedViewRestrictionsMixin:
+    """Page view restrictions without two queries on every request while the site has none.
+
+    Wagtail asks every page it serves for its restrictions (its ancestors, then their
+    restrictions). Few sites restrict any page, so whether any restriction exists is kept in the
+    `content` cache, which the caching app empties whenever a restriction changes; while there
+    is none, the answer is an empty queryset that never reaches the database. Every page type
+    of the portal includes this mixin (a test checks it).
+    """
+
+    def get_view_restrictions(self):
+        if caches["content"].get_or_set("any-page-view-restriction", PageViewRestriction.objects.exists):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
+
+
+class HomePage(CachedViewRestrictionsMixin, Page):
     """The front page: what the portal offers and where to start."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -135,11 +143,13 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().in_menu().specific(defer=True)
+        context["sections"] = caches["content"].get_or_set(
+            f"home-sections:{self.pk}", lambda: list(self.get_children().live().in_menu().specific(defer=True))
+        )
         return context
 
 
-class StandardPage(Page):
+class StandardPage(CachedViewRestrictionsMixin, Page):
     """A plain page: about, disclaimer, privacy, accessibility statement."""
 
     introduction = models.TextField(_("introduction"), blank=True)

@@ -9,7 +9,6 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Site
 
@@ -41,31 +40,11 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-class PortalSitemap(Sitemap):
-    """Wagtail's sitemap of every live, public page, then the directory's region, country and association pages."""
-
-    def get_urls(self, page=1, site=None, protocol=None):
-        urls = super().get_urls(page=page, site=site, protocol=protocol)
-        if str(page) != "1":
-            return urls
-        # The core joins the apps here; imported on use so that the apps can import this module.
-        from organizations.directory import sitemap_urls
-
-        extra = sitemap_urls(self.request)
-        urls += extra
-        last_changes = [url.get("lastmod") for url in extra]
-        if None in last_changes:
-            # Not every address has a date: send no Last-Modified header rather than a wrong one.
-            self.latest_lastmod = None
-        elif last_changes and getattr(self, "latest_lastmod", None):
-            self.latest_lastmod = max(self.latest_lastmod, *last_changes)
-        return urls
-
-
 @require_safe
 def sitemap(request):
-    """Every live, public page and the directory's pages (see `PortalSitemap`)."""
-    return wagtail_sitemap(request, sitemaps={"portal": PortalSitemap})
+    """Every live, public page, with the addresses each page lists in `get_sitemap_urls`
+    (the directory adds its regions, countries and associations)."""
+    return wagtail_sitemap(request)
 
 
 # --- structured data (schema.org) ---

@@ -8,6 +8,11 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Content governance")
 
     def ready(self):
-        from . import roles
+        from organizations import registry
+
+        from . import roles, views
 
         roles.connect_signals()
+        # Visitors' suggestions in the directory's admin menu, and their details in its forms.
+        registry.directory_menu_viewsets.append(views.SuggestionViewSet)
+        registry.association_form_prefills.append(views.suggestion_prefill)

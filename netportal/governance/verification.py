@@ -4,8 +4,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from netportal.core import page_cache
-
 VERIFY_ACTION = "governance.verify"
 VERIFY_ACTION_LABEL = _("Mark as verified")
 VERIFY_ACTION_MESSAGE = _("Marked as verified")
@@ -25,6 +23,4 @@ def mark_verified(association, user, today=None):
         draft.last_verified = today
         draft.save_revision(user=user, clean=False)
     log(association, VERIFY_ACTION, user=user)
-    # The public detail page shows the date; it has no publish step of its own here.
-    page_cache.clear()
     return association

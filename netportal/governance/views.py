@@ -19,7 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from organizations.country_search import resolve_country
 from organizations.models import Association
@@ -339,25 +339,14 @@ def suggested_values(suggestion):
     return values
 
 
-class SuggestionPrefillMixin:
-    """Fills the association form from `?suggestion=<id>` and shows the visitor's message."""
-
-    def get_initial(self):
-        initial = super().get_initial()
-        suggestion_id = self.request.GET.get("suggestion", "")
-        suggestion = Suggestion.objects.filter(pk=suggestion_id).first() if suggestion_id.isdigit() else None
-        if suggestion is not None and self.request.method == "GET":
-            initial.update(suggested_values(suggestion))
-            messages.info(
-                self.request,
-                capfirst(_("suggestion from a visitor: %(message)s") % {"message": suggestion.message or "-"}),
-            )
-        return initial
-
-
-class SuggestedAssociationCreateView(SuggestionPrefillMixin, CreateView):
-    pass
-
-
-class SuggestedAssociationEditView(SuggestionPrefillMixin, EditView):
-    pass
+def suggestion_prefill(request):
+    """Association form values from `?suggestion=<id>`, with the visitor's message shown to staff
+    (registered with the directory in GovernanceConfig.ready())."""
+    suggestion_id = request.GET.get("suggestion", "")
+    suggestion = Suggestion.objects.filter(pk=suggestion_id).first() if suggestion_id.isdigit() else None
+    if suggestion is None:
+        return {}
+    messages.info(
+        request, capfirst(_("suggestion from a visitor: %(message)s") % {"message": suggestion.message or "-"})
+    )
+    return suggested_values(suggestion)

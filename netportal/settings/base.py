@@ -17,8 +17,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "netportal.core",
+    "netportal.caching",
     "treatments",
     "organizations",
+    "search",
     "netportal.governance",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -55,7 +57,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before CSP and the security headers: a stored page keeps the headers they set.
-    "netportal.core.page_cache.PageCacheMiddleware",
+    "netportal.caching.middleware.PageCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "netportal.core.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -66,7 +68,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
-    "netportal.core.middleware.CachedSiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a lost database connection in a view becomes a styled 503 first.
     "netportal.core.middleware.DatabaseUnavailableMiddleware",
@@ -99,21 +100,43 @@ DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL", f"sqlit
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# How long one Redis call may take before the cache is skipped for CACHE_BREAKER_SECONDS.
+CACHE_SOCKET_TIMEOUT = float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.25"))
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "netportal.core.cache.ForgivingRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "netportal",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+    DEFAULT_CACHE = {
+        "BACKEND": "netportal.caching.backends.ResilientRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "netportal",
+        "CIRCUIT_BREAKER_SECONDS": int(os.environ.get("CACHE_BREAKER_SECONDS", "5")),
+        "OPTIONS": {"socket_connect_timeout": CACHE_SOCKET_TIMEOUT, "socket_timeout": CACHE_SOCKET_TIMEOUT},
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "netportal"}}
+    # One process only: production refuses the page cache on this (see production.py).
+    DEFAULT_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "netportal"}
 
-# Full-page cache for anonymous visitors (netportal.core.page_cache), cleared on every publish.
+# Full-page cache for anonymous visitors (netportal.caching), renewed on every publish.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+CACHES = {
+    "default": DEFAULT_CACHE,
+    # Values kept until published content changes (menus, routes, counts), stored in "default".
+    "content": {
+        "BACKEND": "netportal.caching.backends.ContentCache",
+        "LOCATION": "default",
+        "TIMEOUT": PAGE_CACHE_SECONDS,
+    },
+}
+# Every cache key carries it, so a deploy never serves what the previous release stored.
+# Empty: a hash of the code, templates and static manifest (netportal.caching.release).
+RELEASE_ID = os.environ.get("RELEASE_ID", "")
+
+# An edge cache in front (Varnish, a CDN): purged on publish through wagtail.contrib.frontend_cache.
+# FRONTEND_CACHE_PURGE_URL is where PURGE requests go, e.g. http://varnish:80 (see docker/varnish).
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "edge": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_PURGE_URL}
+    }
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -25,3 +25,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
+
+# A page cache in one process's memory would keep serving what another process unpublished.
+if PAGE_CACHE_ENABLED and not REDIS_URL:
+    raise ImproperlyConfigured("The page cache needs a shared cache: set REDIS_URL, or set PAGE_CACHE_ENABLED=false.")

@@ -1,15 +1,22 @@
 """Test settings: fast and self-contained, still on a real database."""
 
+import os
+
 from .base import *  # noqa: F403
 
 # Hashing passwords slowly protects nothing in tests and costs seconds.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tests that need Redis point at it explicitly; the rest get a private cache.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
+    "content": CACHES["content"],
+}
 # Pages render afresh in every test (query counts, content changes); tests/performance turns the page cache on.
 PAGE_CACHE_ENABLED = False
 # No collectstatic step in tests.
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+# One release id for the whole run: hashing the source tree per test process is wasted time.
+RELEASE_ID = os.environ.get("RELEASE_ID", "tests")
 # Uploaded test images go to a throwaway folder.
 MEDIA_ROOT = BASE_DIR / ".test-media"
 # Mail stays in memory for assertions.

@@ -66,7 +66,7 @@ def test_unknown_url_shows_styled_404(client, home_page):
 def test_healthz_answers_ok_without_cookies(client):
     response = client.get(reverse("healthz"))
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert not response.cookies
 
 

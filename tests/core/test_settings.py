@@ -98,8 +98,36 @@ def test_production_passes_deploy_checks_without_warnings():
         DJANGO_SETTINGS_MODULE="netportal.settings.production",
         SECRET_KEY=secrets.token_urlsafe(60),
         ALLOWED_HOSTS="portal.example.org",
+        REDIS_URL="redis://127.0.0.1:6379/0",
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_the_page_cache_without_a_shared_cache():
+    result = run_manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="netportal.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(60),
+        ALLOWED_HOSTS="portal.example.org",
+        REDIS_URL="",
+    )
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        "netportal: configuration error: The page cache needs a shared cache: set REDIS_URL, "
+        "or set PAGE_CACHE_ENABLED=false."
+    ]
+
+
+def test_production_runs_without_redis_when_the_page_cache_is_off():
+    result = run_manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="netportal.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(60),
+        ALLOWED_HOSTS="portal.example.org",
+        REDIS_URL="",
+        PAGE_CACHE_ENABLED="false",
+    )
+    assert result.returncode == 0, result.stderr
 
 
 def test_malformed_database_url_stops_with_one_clear_line():

@@ -17,7 +17,7 @@ REDIS_TEST_URL = "redis://127.0.0.1:6379/6"
 CACHE_BACKENDS = {
     "local-memory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "governance-test"},
     "redis": {
-        "BACKEND": "netportal.core.cache.ForgivingRedisCache",
+        "BACKEND": "netportal.caching.backends.ResilientRedisCache",
         "LOCATION": REDIS_TEST_URL,
         "KEY_PREFIX": "governance-test",
     },
@@ -50,7 +50,7 @@ def rate_limit_cache(request, settings):
     settings.CACHES = {"default": CACHE_BACKENDS[request.param]}
     cache.clear()
     if request.param == "redis":
-        # ForgivingRedisCache hides a missing Redis; these tests must not pass without one.
+        # ResilientRedisCache hides a missing Redis; these tests must not pass without one.
         cache.set("governance-test-probe", "here")
         assert cache.get("governance-test-probe") == "here", "Redis at 127.0.0.1:6379 is not answering"
     yield request.param

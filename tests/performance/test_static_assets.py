@@ -37,6 +37,7 @@ def production_settings():
         **os.environ,
         "SECRET_KEY": "static-assets-test-" + "x1y2z3" * 10,
         "ALLOWED_HOSTS": "portal.example.org",
+        "PAGE_CACHE_ENABLED": "false",
     }
     result = subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, env=environment, capture_output=True, text=True, check=True

@@ -121,3 +121,35 @@ class TcpProxy:
         with contextlib.suppress(OSError):
             connection.shutdown(socket.SHUT_RDWR)
         connection.close()
+
+
+class SilentServer:
+    """Accepts connections on a free local port and never answers: a server that hangs."""
+
+    def __init__(self):
+        self.listener = None
+        self.connections = []
+        self.port = None
+
+    def start(self):
+        self.listener = socket.create_server(("127.0.0.1", 0), backlog=64)
+        self.port = self.listener.getsockname()[1]
+        self.listener.settimeout(0.1)
+        self.running = True
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while self.running:
+            try:
+                connection, _address = self.listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.connections.append(connection)  # held open, never read, never answered
+
+    def stop(self):
+        self.running = False
+        self.listener.close()
+        for connection in self.connections:
+            connection.close()

@@ -171,6 +171,7 @@ def production_environment(**extra):
         DJANGO_SETTINGS_MODULE="netportal.settings.production",
         SECRET_KEY=secrets.token_urlsafe(60),
         ALLOWED_HOSTS="portal.example.org",
+        PAGE_CACHE_ENABLED="false",  # no shared cache in these one-process checks
         **extra,
     )
     return environment

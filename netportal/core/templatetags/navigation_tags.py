@@ -1,9 +1,12 @@
-"""Primary navigation and breadcrumbs: one query each, then kept until content changes."""
+"""Primary navigation and breadcrumbs: one query each, then kept until content changes.
+
+Kept in the `content` cache alias, which the caching app empties whenever published content
+changes (see netportal.caching); only Django's cache API is used here.
+"""
 
 from django import template
+from django.core.cache import caches
 from wagtail.models import Page, Site
-
-from netportal.core import page_cache
 
 register = template.Library()
 
@@ -13,8 +16,8 @@ def menu_pages(request):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    return page_cache.remember(
-        request, f"menu:{site.pk}", lambda: with_urls(site.root_page.get_children().live().in_menu(), request)
+    return caches["content"].get_or_set(
+        f"menu:{site.pk}", lambda: with_urls(site.root_page.get_children().live().in_menu(), request)
     )
 
 
@@ -58,14 +61,12 @@ def page_ancestors(request, page):
     and their JSON-LD share them)."""
     if not isinstance(page, Page) or page.depth <= 2:
         return []
-    loaded = getattr(request, "_breadcrumb_ancestors", None) if request is not None else None
+    loaded = getattr(request, "breadcrumb_ancestors", None) if request is not None else None
     if loaded is not None and loaded[0] == page.pk:
         return loaded[1]
-    ancestors = page_cache.remember(
-        request,
-        f"ancestors:{page.pk}",
-        lambda: list(Page.objects.ancestor_of(page).filter(depth__gte=2).live()),
+    ancestors = caches["content"].get_or_set(
+        f"ancestors:{page.pk}", lambda: list(Page.objects.ancestor_of(page).filter(depth__gte=2).live())
     )
     if request is not None:
-        request._breadcrumb_ancestors = (page.pk, ancestors)
+        request.breadcrumb_ancestors = (page.pk, ancestors)
     return ancestors

@@ -4,8 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from netportal.core import content as core_content
-from organizations import content as directory_content
-from treatments import content as treatment_content
+from netportal.core.registry import demo_content_loaders
 
 
 class Command(BaseCommand):
@@ -21,8 +20,8 @@ class Command(BaseCommand):
         self.stdout.write("Loading portal content…")
         with transaction.atomic():
             home = core_content.load_home(report)
-            treatment_content.load(home, report)
-            directory_content.load(home, report)
+            for _order, load in sorted(demo_content_loaders, key=lambda entry: entry[0]):
+                load(home, report)
             core_content.load_standard_pages(home, report)
         if actions:
             self.stdout.write(self.style.SUCCESS(f"Done: {len(actions)} change(s)."))

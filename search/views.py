@@ -223,7 +223,7 @@ def search(request):
     text = " ".join(terms)
     context = {"search_query": query, "search_terms": terms, "total": 0}
     if not text:
-        return render(request, "core/search.html", context)
+        return render(request, "search/search.html", context)
 
     search_query = Query.get(text)
     search_query.add_hit()
@@ -269,4 +269,4 @@ def search(request):
         suggestion = spelling_suggestion(text, private)
         if suggestion and suggestion.lower() != text:
             context["suggestion"] = suggestion
-    return render(request, "core/search.html", context)
+    return render(request, "search/search.html", context)
