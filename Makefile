@@ -12,7 +12,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run test lint format check-deploy pytest e2e lighthouse browser-deps chromium bench outdated clean
+.PHONY: help install run test lint format check-deploy pytest e2e lighthouse browser-deps chromium varnish bench outdated clean
 
 help:
 	@echo "make run       create .venv, install, migrate, load demo content, serve on http://$(HOST):$(PORT)"
@@ -65,7 +65,7 @@ check-deploy: install
 pytest: install
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-test: lint check-deploy browser-deps
+test: lint check-deploy browser-deps varnish
 	DJANGO_SETTINGS_MODULE=netportal.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
 
@@ -81,6 +81,17 @@ chromium:
 	elif [ "$$CI" = true ]; then echo "CI=true: no /usr/bin/chromium and no root to install it" >&2; exit 1; \
 	else echo "skipped: no chromium (tests/e2e will be skipped; install Debian's chromium package)"; fi
 
+# The edge-cache tests (tests/caching/test_varnish.py) run Debian's varnishd with docker/varnish's VCL.
+# Only the binary is used: the package's own service is stopped and disabled.
+varnish:
+	@if [ -x /usr/sbin/varnishd ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's varnish for the edge-cache tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish >/dev/null; \
+		(systemctl disable --now varnish >/dev/null 2>&1 || service varnish stop >/dev/null 2>&1 || true); \
+	elif [ "$$CI" = true ]; then echo "CI=true: no /usr/sbin/varnishd and no root to install it" >&2; exit 1; \
+	else echo "skipped: no varnishd (tests/caching/test_varnish.py will be skipped; install Debian's varnish package)"; fi
+
 node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
 	elif [ "$$CI" = true ]; then echo "CI=true: npm is needed for axe-core and lighthouse" >&2; exit 1; \
@@ -93,8 +104,8 @@ lighthouse: install browser-deps
 	bench/lighthouse.sh
 
 # Load test against PostgreSQL and Redis on 127.0.0.1 with gunicorn in production settings (bench/README.md).
-bench: install
-	$(BIN)/python bench/run.py
+bench: install varnish
+	$(BIN)/python -m bench.run
 
 # Only the packages pinned with == in requirements*.txt. pip's warnings (no network) are shown, except
 # its notes about local find-links folders that do not exist.

@@ -4,8 +4,10 @@ Steps (see bench/README.md): recreate the PostgreSQL database netportal_bench, m
 demo content, count each page's SQL queries (41 associations), generate 5,000 associations and
 200 health pages, count again, collect static files, then run gunicorn with production settings
 twice (page cache on, then off) and measure every page and a static CSS file with wrk.
-Writes bench/results.json and prints a table with each page's throughput as a ratio to the
-static file measured by the same gunicorn.
+Then the cached pages again through Debian's varnishd with docker/varnish's VCL, against the same
+static file through Varnish. Writes bench/results.json (the previous run is kept as
+bench/results-previous.json and printed beside it) and prints a table with each page's throughput
+as a ratio to the static file measured by the same server.
 """
 
 import json
@@ -20,12 +22,16 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench.varnish import Varnish, varnishd_path
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 RESULTS = ROOT / "bench" / "results.json"
+PREVIOUS_RESULTS = ROOT / "bench" / "results-previous.json"
 
 HOST = "127.0.0.1"
 PORT = int(os.environ.get("BENCH_PORT", "8300"))  # bench ports: 8300-8399
+VARNISH_PORT = PORT + 1
 POSTGRES = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 DATABASE = "netportal_bench"
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/4")
@@ -43,6 +49,10 @@ PAGES = {
     "association": "/patient-associations/lacnets/",
 }
 TARGET_CACHED_RATIO = 0.5
+TARGET_VARNISH_RATIO = 0.8
+# bakerydemo's best uncached page on these machines, as a share of the static file.
+TARGET_UNCACHED_RATIO = 0.02
+MAX_UNCACHED_QUERIES = 10
 TARGET_SEARCH_P99_MS = 50
 
 
@@ -123,8 +133,8 @@ def stop(server):
     server.wait(timeout=30)
 
 
-def fetch(path):
-    with urllib.request.urlopen(f"http://{HOST}:{PORT}{path}", timeout=10) as response:
+def fetch(path, port=PORT):
+    with urllib.request.urlopen(f"http://{HOST}:{port}{path}", timeout=10) as response:
         return response.status, dict(response.headers), response.read()
 
 
@@ -136,12 +146,12 @@ def milliseconds(text):
     return round(float(number) * UNITS[unit], 3)
 
 
-def wrk(path, connections=CONNECTIONS, threads=THREADS, duration=DURATION):
+def wrk(path, connections=CONNECTIONS, threads=THREADS, duration=DURATION, port=PORT):
     output = subprocess.run(
         [
             "wrk",
             *("-t", str(threads), "-c", str(connections), "-d", duration, "--timeout", "10s", "--latency"),
-            f"http://{HOST}:{PORT}{path}",
+            f"http://{HOST}:{port}{path}",
         ],
         capture_output=True,
         text=True,
@@ -201,6 +211,47 @@ def measure(env, cached):
         stop(server)
 
 
+def measure_varnish(env):
+    """Cached pages through Varnish (docker/varnish/default.vcl) against the static file through it."""
+    step(f"varnishd on port {VARNISH_PORT} in front of gunicorn (page cache on)")
+    server = start_gunicorn(env)
+    varnish = Varnish(VARNISH_PORT, PORT, memory="256m")
+    try:
+        varnish.start()
+        css = static_css_path()
+        wrk(css, duration=WARM_UP, port=VARNISH_PORT)
+        results = {"static css": {"path": css, **wrk(css, port=VARNISH_PORT)}}
+        for name, path in PAGES.items():
+            fetch(path, port=VARNISH_PORT)
+            edge = fetch(path, port=VARNISH_PORT)[1].get("X-Edge-Cache")
+            if edge != "hit":
+                raise SystemExit(f"{path} is not served from Varnish: {edge}")
+            wrk(path, duration=WARM_UP, port=VARNISH_PORT)
+            results[name] = {"path": path, **wrk(path, port=VARNISH_PORT)}
+        static_rps = results["static css"]["requests_per_second"]
+        for result in results.values():
+            result["ratio_to_static"] = round(result["requests_per_second"] / static_rps, 3)
+        print_table("through varnish", results)
+        return results
+    finally:
+        varnish.stop()
+        stop(server)
+
+
+def print_comparison(results, previous):
+    """Each ratio beside the previous run's (bench/results-previous.json)."""
+    step("this run beside the previous one (ratio to the static file)")
+    for section in ("cached", "uncached", "varnish"):
+        for name, result in results.get(section, {}).items():
+            before = previous.get(section, {}).get(name, {}).get("ratio_to_static")
+            before_text = f"{before:.3f}" if before is not None else "-"
+            print(f"{section:<9} {name:<34} {before_text:>8} -> {result['ratio_to_static']:.3f}")
+    for label in ("seed", "generated"):
+        for path, count in results["query_counts"][label].items():
+            before = previous.get("query_counts", {}).get(label, {}).get(path, "-")
+            print(f"queries  {label:<9} {path:<40} {before!s:>4} -> {count}")
+
+
 def print_table(label, results):
     print(f"\n{label:<34} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9} {'x static':>9}")
     for name, result in results.items():
@@ -229,6 +280,8 @@ def main():
     cached = measure(environment(page_cache=True), cached=True)
     uncached = measure(environment(page_cache=False), cached=False)
     run("redis-cli", "-u", REDIS_URL, "FLUSHDB")
+    through_varnish = measure_varnish(environment(page_cache=True)) if varnishd_path() else {}
+    run("redis-cli", "-u", REDIS_URL, "FLUSHDB")
 
     paths = list(PAGES.values())
     targets = {
@@ -240,6 +293,15 @@ def main():
         "uncached_country_search_p99_under_50ms_one_connection": uncached["country search, one connection"]["p99_ms"]
         < TARGET_SEARCH_P99_MS,
         "query_counts_identical": all(counts_seed[path] == counts_large[path] for path in paths),
+        "uncached_pages_at_most_10_queries": all(counts_large[path] <= MAX_UNCACHED_QUERIES for path in paths),
+        "uncached_pages_at_least_0_02_of_static": {
+            name: uncached[name]["ratio_to_static"] >= TARGET_UNCACHED_RATIO for name in PAGES
+        },
+        "varnish_pages_at_least_0_8_of_varnish_static": {
+            name: through_varnish[name]["ratio_to_static"] >= TARGET_VARNISH_RATIO for name in PAGES
+        }
+        if through_varnish
+        else "varnishd not installed",
     }
     results = {
         "settings": {
@@ -260,10 +322,15 @@ def main():
         },
         "cached": cached,
         "uncached": uncached,
+        "varnish": through_varnish,
         "targets": targets,
         "seconds": round(time.time() - started),
     }
+    if RESULTS.exists():
+        PREVIOUS_RESULTS.write_text(RESULTS.read_text())
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    if PREVIOUS_RESULTS.exists():
+        print_comparison(results, json.loads(PREVIOUS_RESULTS.read_text()))
     step("query counts (seed → generated)")
     for name, path in PAGES.items():
         print(f"{name:<34} {counts_seed[path]:>4} → {counts_large[path]:>4}")

@@ -4,10 +4,8 @@ and Debian's varnishd in front of one of them. Every server listens on 127.0.0.1
 import json
 import os
 import secrets
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -16,6 +14,7 @@ import pytest
 import redis
 import requests
 
+from bench.varnish import varnishd_path
 from tests.security.servers import port_is_open, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -172,68 +171,7 @@ def gunicorn_pair(shared_site, tmp_path):
 
 
 def varnish_available():
-    return shutil.which("varnishd") is not None or Path("/usr/sbin/varnishd").exists()
-
-
-def varnish_configuration(web_port):
-    """The repository's VCL, with the compose service names replaced by this machine's addresses."""
-    vcl = (ROOT / "docker" / "varnish" / "default.vcl").read_text()
-    vcl = vcl.replace('.host = "web";\n    .port = "8000";', f'.host = "127.0.0.1";\n    .port = "{web_port}";')
-    vcl = vcl.replace('.host = "media";\n    .port = "80";', f'.host = "127.0.0.1";\n    .port = "{web_port}";')
-    vcl = vcl.replace('acl purgers {\n    "web";', 'acl purgers {\n    "127.0.0.1";')
-    assert '"web"' not in vcl and '"media"' not in vcl, "the VCL's service names changed; update this test"
-    return vcl
-
-
-class Varnish:
-    """Debian's varnishd in the foreground on a local port, with the repository's VCL."""
-
-    def __init__(self, port, web_port):
-        self.port = port
-        # varnishd's compiler and worker run as unprivileged users: a folder they can read.
-        self.workdir = Path(tempfile.mkdtemp(prefix="netportal-varnish-"))
-        self.workdir.chmod(0o755)
-        self.vcl_path = self.workdir / "default.vcl"
-        self.vcl_path.write_text(varnish_configuration(web_port))
-        self.vcl_path.chmod(0o644)
-        self.process = None
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self):
-        assert not port_is_open(self.port), f"port {self.port} is already taken"
-        varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
-        self.log = (self.workdir / "varnishd.log").open("w")
-        self.process = subprocess.Popen(
-            [
-                varnishd,
-                "-F",
-                "-f",
-                str(self.vcl_path),
-                "-a",
-                f"127.0.0.1:{self.port}",
-                "-n",
-                str(self.workdir / "instance"),
-                "-s",
-                "malloc,64m",
-                "-p",
-                "ban_lurker_sleep=0.1",
-            ],
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-        log_text = lambda: (self.workdir / "varnishd.log").read_text()[-3000:]  # noqa: E731
-        assert wait_for(lambda: port_is_open(self.port), timeout=60), log_text()
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=30)
-        if self.process:
-            self.log.close()
-        shutil.rmtree(self.workdir, ignore_errors=True)
+    return varnishd_path() is not None
 
 
 def log_in(session, base_url, username="scaleout", password=None):

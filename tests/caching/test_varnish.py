@@ -11,12 +11,13 @@ import socket
 import pytest
 import requests
 
+from bench.varnish import Varnish
+
 from .conftest import (
     FIRST_PORT,
     NEEDS_POSTGRES,
     VARNISH_PORT,
     Gunicorn,
-    Varnish,
     admin_post,
     log_in,
     republish_association,
