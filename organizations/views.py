@@ -8,6 +8,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
 
+from netportal.core.spreadsheets import SpreadsheetSafeIndexView
 from netportal.governance.views import (
     SuggestedAssociationCreateView,
     SuggestedAssociationEditView,
@@ -83,6 +84,7 @@ class AssociationViewSet(SnippetViewSet):
     add_to_admin_menu = False
     inspect_view_enabled = True
     inspect_view_class = AssociationInspectView
+    index_view_class = SpreadsheetSafeIndexView
     # Accepting a visitor's suggestion opens these with the suggested details filled in.
     add_view_class = SuggestedAssociationCreateView
     edit_view_class = SuggestedAssociationEditView
@@ -131,6 +133,7 @@ class RegionViewSet(SnippetViewSet):
     menu_label = _("Regions")
     menu_order = 200
     add_to_admin_menu = False
+    index_view_class = SpreadsheetSafeIndexView
     list_display = ("name", "slug", "sort_order")
     list_export = ["name", "slug", "sort_order"]
     search_fields = ["name"]
