@@ -172,7 +172,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
-SERVE_MEDIA = env_bool("SERVE_MEDIA", default=True)
+SERVE_MEDIA = env_bool("SERVE_MEDIA", default=True)  # production.py: false unless set
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
