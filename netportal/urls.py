@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -21,9 +20,9 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    # Uploaded images are small and few; a proxy in front may serve /media/ itself instead.
+    # Development only by default: in production the web server (or Varnish) serves /media/.
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", core_views.media),
     ]
 
 # Wagtail's front-end URLs, its page-serving pattern (last) answered by the same view with the

@@ -8,6 +8,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.views.snippets import CreateView, EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
+from netportal.core.spreadsheets import SpreadsheetSafeIndexView
+
 from . import registry
 from .models import Association, Region, Scope
 
@@ -97,6 +99,7 @@ class AssociationViewSet(SnippetViewSet):
     add_to_admin_menu = False
     inspect_view_enabled = True
     inspect_view_class = AssociationInspectView
+    index_view_class = SpreadsheetSafeIndexView
     # Accepting a visitor's suggestion opens these with the suggested details filled in.
     add_view_class = AssociationCreateView
     edit_view_class = AssociationEditView
@@ -145,6 +148,7 @@ class RegionViewSet(SnippetViewSet):
     menu_label = _("Regions")
     menu_order = 200
     add_to_admin_menu = False
+    index_view_class = SpreadsheetSafeIndexView
     list_display = ("name", "slug", "sort_order")
     list_export = ["name", "slug", "sort_order"]
     search_fields = ["name"]

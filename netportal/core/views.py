@@ -1,14 +1,17 @@
-"""Health check and error pages."""
+"""Health check, uploaded media and error pages."""
 
 import secrets
 import sys
 
+from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import SuspiciousFileOperation
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from django.views.static import serve
 
 from netportal.core.middleware import DATABASE_UNAVAILABLE_ERRORS, database_unavailable_response
 
@@ -37,6 +40,19 @@ def cache_status():
     working = cache.get(key) == "here"
     cache.delete(key)
     return "ok" if working else "degraded"
+
+
+@require_safe
+def media(request, path):
+    """Uploaded files, when SERVE_MEDIA is on (development; production lets the web server do it).
+
+    Django's file view, except that a path the file system cannot even look up (a name over
+    255 bytes, a NUL byte) or that leads outside MEDIA_ROOT is a missing file, 404, not an error.
+    """
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except (OSError, ValueError, SuspiciousFileOperation) as error:
+        raise Http404("No such file.") from error
 
 
 def server_error(request):

@@ -87,3 +87,22 @@ class Suggestion(models.Model):
     def __str__(self):
         subject = self.association.name if self.association else self.name
         return f"{self.get_kind_display()}: {subject}" if subject else str(self.get_kind_display())
+
+
+class RateLimitHit(models.Model):
+    """One counted form submission, kept only while Redis cannot count (see rate_limit.py)."""
+
+    key = models.CharField(_("key"), max_length=200)
+    created_at = models.DateTimeField(_("counted at"))
+
+    class Meta:
+        verbose_name = _("rate limit hit")
+        verbose_name_plural = _("rate limit hits")
+        ordering = ["created_at"]
+        indexes = [
+            models.Index(fields=["key", "created_at"], name="governance_ratelimit_key_time"),
+            models.Index(fields=["created_at"], name="governance_ratelimit_time"),
+        ]
+
+    def __str__(self):
+        return f"{self.key} at {self.created_at:%Y-%m-%d %H:%M:%S}"

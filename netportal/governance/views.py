@@ -21,6 +21,7 @@ from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from netportal.core.spreadsheets import SpreadsheetSafeExportMixin, SpreadsheetSafeIndexView
 from organizations.country_search import resolve_country
 from organizations.models import Association
 
@@ -79,7 +80,7 @@ class EditLinkColumn(TitleColumn):
         return AdminURLFinder().get_edit_url(instance)
 
 
-class PagesDueForReviewReport(ReportView):
+class PagesDueForReviewReport(SpreadsheetSafeExportMixin, ReportView):
     """Every live health page whose review is past or due within 30 days; exports as CSV or XLSX."""
 
     page_title = _("Health pages due for review")
@@ -112,7 +113,7 @@ class PagesDueForReviewReport(ReportView):
         return review.pages_due_for_review()
 
 
-class AssociationsToVerifyReport(ReportView):
+class AssociationsToVerifyReport(SpreadsheetSafeExportMixin, ReportView):
     """Every live association never verified or verified more than 12 months ago."""
 
     page_title = _("Associations to verify")
@@ -246,6 +247,7 @@ class SuggestionViewSet(SnippetViewSet):
     menu_order = 300
     add_to_admin_menu = False
     inspect_view_enabled = True
+    index_view_class = SpreadsheetSafeIndexView
     list_display = (
         "__str__",
         Column("kind", accessor="get_kind_display", label=_("Kind"), sort_key="kind"),

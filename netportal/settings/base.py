@@ -3,6 +3,7 @@
 import os
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .environment import database_from_url, env_bool, env_list
@@ -140,6 +141,7 @@ if FRONTEND_CACHE_PURGE_URL:
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "netportal.governance.login_throttle.UsernameThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -150,12 +152,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Brute-force protection for the admin login: 5 failures per user and IP lock for 15 minutes.
+# How many proxies in front of the site append to X-Forwarded-For (netportal.core.client_address).
+# 0: the connecting address is the client's. Behind one TLS proxy, 1; behind Varnish and a proxy, 2.
+try:
+    TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+except ValueError:
+    TRUSTED_PROXY_COUNT = -1
+if not 0 <= TRUSTED_PROXY_COUNT <= 10:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be a whole number from 0 to 10.")
+
+# Brute-force protection for the admin login: 5 failures for one user from one address lock
+# that pair for 15 minutes, so an attacker elsewhere cannot lock a staff member out; failures
+# for a user from every address together slow each further attempt down instead
+# (netportal.governance.login_throttle).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "netportal.core.client_address.client_address"
+LOGIN_THROTTLE_FREE_FAILURES = 5  # failures for one user name, from anywhere, before attempts slow down
+LOGIN_THROTTLE_DELAY_SECONDS = 1.0  # the first delay; it doubles with each further failure
+LOGIN_THROTTLE_MAX_DELAY_SECONDS = 8.0
 
 # Staff sessions end after 8 hours or when the browser closes.
 SESSION_COOKIE_AGE = 8 * 60 * 60
@@ -177,7 +195,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
-SERVE_MEDIA = env_bool("SERVE_MEDIA", default=True)
+SERVE_MEDIA = env_bool("SERVE_MEDIA", default=True)  # production.py: false unless set
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

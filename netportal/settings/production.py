@@ -17,6 +17,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the host names this site answers to.")
 
+# The web server or Varnish in front serves /media/; Django's file view is for development.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", default=False)
+
 # TLS is terminated by the proxy in front of gunicorn.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)

@@ -104,3 +104,20 @@ def test_dashboard_counts_new_suggestions_for_directory_managers(client, directo
     html = client_for(client, directory_manager).get("/admin/").content.decode()
     assert "2 new suggestions from visitors to review" in html
     assert "/admin/snippets/governance/suggestion/?status=new" in html
+
+
+def test_reports_export_formula_like_names_as_text(client, directory_manager, review_situation):
+    """Finding 2: report exports are spreadsheet-safe too."""
+    AssociationFactory(name="@SUM(A1:A9)", last_verified=None)
+    response = client_for(client, directory_manager).get("/admin/reports/review/associations/", {"export": "csv"})
+    names = [row[0] for row in csv_rows(response)[1:]]
+    assert "'@SUM(A1:A9)" in names
+    assert not any(name.startswith(("=", "+", "-", "@")) for name in names)
+
+
+def test_suggestion_listing_exports_a_visitors_formula_as_text(client, directory_manager):
+    SuggestionFactory(name='=HYPERLINK("http://x.example")', message="+1+1 -2")
+    response = client_for(client, directory_manager).get("/admin/snippets/governance/suggestion/", {"export": "csv"})
+    rows = csv_rows(response)
+    assert rows[1][2] == '\'=HYPERLINK("http://x.example")'
+    assert rows[1][6] == "'+1+1 -2"

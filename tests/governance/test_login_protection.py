@@ -2,6 +2,7 @@
 
 import datetime
 import re
+import time
 
 import pytest
 from axes.models import AccessAttempt
@@ -11,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone
 
-from netportal.governance import roles
+from netportal.governance import login_throttle, roles
 from tests.factories import StaffUserFactory
 
 LOGIN_URL = "/admin/login/"
@@ -89,3 +90,80 @@ def test_admin_is_served_under_admin_with_the_site_name(client, staff):
     log_in(client, "rita", PASSWORD)
     dashboard = client.get("/admin/").content.decode()
     assert re.search(rf'<h1 class="w-h1[^"]*">\s*{re.escape(settings.WAGTAIL_SITE_NAME)}\s*</h1>', dashboard)
+
+
+# --- Behind a proxy (finding 3) ---
+
+PROXY_ADDRESS = "10.0.0.2"
+
+
+def log_in_through_proxy(client, username, password, forwarded):
+    """A sign-in as the TLS proxy passes it on: from the proxy's address, the client's in X-Forwarded-For."""
+    return client.post(
+        LOGIN_URL,
+        {"username": username, "password": password},
+        REMOTE_ADDR=PROXY_ADDRESS,
+        HTTP_X_FORWARDED_FOR=forwarded,
+    )
+
+
+@pytest.fixture
+def behind_one_proxy(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.LOGIN_THROTTLE_DELAY_SECONDS = 0.01  # keep the test fast; the throttle has its own test
+    settings.LOGIN_THROTTLE_MAX_DELAY_SECONDS = 0.01
+
+
+def test_an_attacker_behind_the_proxy_cannot_lock_a_staff_member_out(staff, behind_one_proxy):
+    attacker = Client()
+    for _ in range(5):
+        response = log_in_through_proxy(attacker, "rita", "wrong password", "203.0.113.66")
+    assert response.status_code == 429
+    assert log_in_through_proxy(attacker, "rita", PASSWORD, "203.0.113.66").status_code == 429
+    assert log_in_through_proxy(Client(), "rita", PASSWORD, "198.51.100.7").status_code == 302
+
+
+def test_rotating_forwarded_for_does_not_escape_the_lockout(staff, behind_one_proxy):
+    attacker = Client()
+    for number in range(5):
+        log_in_through_proxy(attacker, "rita", "wrong password", f"192.0.2.{number}, 203.0.113.66")
+    assert log_in_through_proxy(attacker, "rita", PASSWORD, "192.0.2.200, 203.0.113.66").status_code == 429
+
+
+def test_forwarded_for_is_ignored_without_a_trusted_proxy(staff):
+    attacker = Client()
+    for number in range(5):
+        client_post = attacker.post(
+            LOGIN_URL,
+            {"username": "rita", "password": "wrong password"},
+            REMOTE_ADDR="203.0.113.66",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{number}",
+        )
+    assert client_post.status_code == 429
+
+
+def test_many_failures_for_one_user_from_many_addresses_slow_attempts_down_but_never_lock(staff, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.LOGIN_THROTTLE_FREE_FAILURES = 3
+    settings.LOGIN_THROTTLE_DELAY_SECONDS = 0.4
+    settings.LOGIN_THROTTLE_MAX_DELAY_SECONDS = 0.8
+    started = time.monotonic()
+    for number in range(3):
+        log_in_through_proxy(Client(), "rita", "wrong password", f"203.0.113.{number}")
+    assert time.monotonic() - started < 0.4 * 3  # the free failures are not slowed down
+    started = time.monotonic()
+    response = log_in_through_proxy(Client(), "rita", PASSWORD, "198.51.100.7")
+    assert time.monotonic() - started >= 0.4
+    assert response.status_code == 302  # slowed down, not locked out
+    assert login_throttle.delay_for(10) == 0.8  # the delay is capped
+
+
+def test_the_throttle_slows_only_the_user_name_under_attack(staff, settings):
+    settings.LOGIN_THROTTLE_FREE_FAILURES = 1
+    settings.LOGIN_THROTTLE_DELAY_SECONDS = 2
+    for number in range(3):
+        log_in(Client(), "rita", "wrong password", address=f"203.0.113.{number}")
+    StaffUserFactory(username="other", group_name=roles.EDITORS)
+    started = time.monotonic()
+    assert log_in(Client(), "other", PASSWORD).status_code == 302
+    assert time.monotonic() - started < 2

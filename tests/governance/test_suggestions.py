@@ -167,6 +167,36 @@ def test_rate_limit_counts_each_address_separately(client, association, rate_lim
     assert Suggestion.objects.count() == SUGGESTIONS_PER_HOUR + 1
 
 
+def test_behind_a_proxy_each_visitor_has_an_allowance_of_their_own(client, association, rate_limit_cache, settings):
+    """Finding 3: every visitor arrives from the proxy's address; 5 posts must not close the forms for all."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for _ in range(SUGGESTIONS_PER_HOUR + 1):
+        client.post(correction_url(association), correction(), HTTP_X_FORWARDED_FOR="203.0.113.9", **proxy)
+    response = client.post(correction_url(association), correction(), HTTP_X_FORWARDED_FOR="198.51.100.4", **proxy)
+    assert response.status_code == 302
+    assert Suggestion.objects.count() == SUGGESTIONS_PER_HOUR + 1
+
+
+def test_rotating_forwarded_for_does_not_escape_the_rate_limit(client, association, rate_limit_cache, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    statuses = [
+        client.post(
+            correction_url(association),
+            correction(),
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{number}, 203.0.113.9",
+        ).status_code
+        for number in range(SUGGESTIONS_PER_HOUR + 3)
+    ]
+    assert statuses.count(429) == 3
+    settings.TRUSTED_PROXY_COUNT = 0  # no proxy: the header is ignored altogether
+    rotated = client.post(correction_url(association), correction(), HTTP_X_FORWARDED_FOR="192.0.2.250")
+    for number in range(SUGGESTIONS_PER_HOUR):
+        rotated = client.post(correction_url(association), correction(), HTTP_X_FORWARDED_FOR=f"192.0.2.{number}")
+    assert rotated.status_code == 429
+
+
 # --- reviewing suggestions in the admin ---
 
 

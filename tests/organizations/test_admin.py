@@ -103,6 +103,21 @@ def test_association_listing_exports_xlsx(admin_client, directory):
     assert len(rows) == 5
 
 
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_association_listing_exports_formula_like_cells_as_text(admin_client, directory, export_format):
+    directory["germany"].name = "=cmd|' /C calc'!A0"
+    directory["germany"].save()
+    response = admin_client.get(LISTING, {"export": export_format})
+    content = b"".join(response.streaming_content)
+    if export_format == "csv":
+        rows = [list(row.values()) for row in csv.DictReader(io.StringIO(content.decode("utf-8")))]
+    else:
+        rows = list(load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))[1:]
+    names = [row[0] for row in rows]
+    assert "'=cmd|' /C calc'!A0" in names
+    assert not any(str(cell).startswith(("=", "+", "-", "@")) for row in rows for cell in row if cell)
+
+
 def test_inspect_and_history_views_open(admin_client, directory):
     association = directory["germany"]
     association.save_revision().publish()

@@ -254,7 +254,9 @@ def test_csv_export_lists_published_associations_with_stable_columns(client, see
         "description",
         "focus",
         "last_verified",
+        "status",
     ]
+    assert {row["status"] for row in rows} == {"live"}
     czech = next(row for row in rows if row["country"] == "CZE")
     assert czech["name"] == "Kooperativní skupina pro neuroendokrinní nádory"
 
@@ -298,3 +300,22 @@ def test_the_directory_page_lives_once_under_the_home_page_and_has_no_children(d
     assert DirectoryPage.allowed_subpage_models() == []
     assert not DirectoryPage.can_create_at(home_page)
     assert DirectoryPage not in StandardPage.allowed_subpage_models()
+
+
+def test_public_csv_export_writes_formula_like_cells_as_text_and_json_unchanged(client, seeded_directory):
+    """Finding 2: a suggestion accepted into the directory must not run as a spreadsheet formula."""
+    luce = Association.objects.get(name="LuCE")
+    luce.name = '=HYPERLINK("http://attacker.example","Click")'
+    luce.subtitle = "@SUM(1+1)"
+    luce.description = "\t-2+3"
+    luce.save_revision().publish()
+    rows = list(csv.DictReader(io.StringIO(client.get(f"{URL}export/csv/").content.decode("utf-8"))))
+    row = next(row for row in rows if row["slug"] == "luce")
+    assert row["name"] == '\'=HYPERLINK("http://attacker.example","Click")'
+    assert row["subtitle"] == "'@SUM(1+1)"
+    assert row["description"] == "'\t-2+3"
+    for row in rows:
+        assert not any(value.startswith(("=", "+", "-", "@", "\t", "\r")) for value in row.values())
+    data = json.loads(client.get(f"{URL}export/json/").content.decode("utf-8"))
+    item = next(item for item in data["associations"] if item["slug"] == "luce")
+    assert item["name"] == '=HYPERLINK("http://attacker.example","Click")'
