@@ -244,7 +244,7 @@ else:
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@localhost")
 
 # Content-Security-Policy for public pages: nothing inline, everything from our own origin.
-# No nonces are used, so a cached page carries a policy that is still valid (see core.page_cache).
+# No nonces are used, so a cached page carries a policy that is still valid (see netportal.caching.middleware).
 SECURE_CSP = {
     "default-src": ["'none'"],
     "script-src": ["'self'"],
