@@ -8,7 +8,7 @@ from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.cache.backends.redis import RedisCache
 
-from .generation import current_generation, start_new_generation
+from .generation import current_generation
 from .release import release_id
 
 logger = logging.getLogger(__name__)
@@ -61,8 +61,11 @@ class ContentCache(BaseCache):
         return self.target.has_key(self.make_key(key))
 
     def clear(self):
-        """Forget every kept value (and every stored page): a new generation."""
-        start_new_generation()
+        """Forget every kept value and stored page (a new generation) and purge the edge cache:
+        for commands that change content without Wagtail's signals (restore_portal)."""
+        from .invalidation import content_changed
+
+        content_changed()
 
 
 class CircuitBreaker:

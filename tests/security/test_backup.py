@@ -11,6 +11,7 @@ import sys
 import dj_database_url
 import psycopg2
 import pytest
+import redis
 import wagtail_factories
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -62,6 +63,9 @@ DEMO_CONTENT_CODE = (
     "from django.contrib.auth import get_user_model; "
     "get_user_model().objects.create_superuser('someone-else', 'x@example.org', 'another-long-password')"
 )
+# Redis database 6 is this suite's; the key is the caching app's generation (KEY_PREFIX, version).
+RESTORE_REDIS_URL = "redis://127.0.0.1:6379/6"
+GENERATION_KEY = "netportal:1:caching:generation"
 POSTGRES_URL = os.environ.get("DATABASE_URL", "") if os.environ.get("DATABASE_URL", "").startswith("postgres") else ""
 
 
@@ -154,11 +158,18 @@ def test_restore_replaces_a_database_that_already_has_content(home_page, setting
         f"sqlite:///{tmp_path / 'busy.sqlite3'}" if vendor == "sqlite" else fresh_postgres_database("restore")
     )
     busy = site_environment(tmp_path, database_url)
+    # The restore runs in a process of its own: the web servers' shared cache must learn of it.
+    busy["REDIS_URL"] = RESTORE_REDIS_URL
+    shared_cache = redis.Redis.from_url(RESTORE_REDIS_URL)
+    shared_cache.delete(GENERATION_KEY)
     run_in_fresh_site(DEMO_CONTENT_CODE, busy)
     assert json.loads(run_in_fresh_site(SNAPSHOT_CODE, busy)) != before
+    generation_before = shared_cache.get(GENERATION_KEY)
+    assert generation_before, "loading the demo content published pages through the shared cache"
 
     output = run_in_fresh_site(["manage.py", "restore_portal", str(backup), "--yes"], busy)
     assert "Restore complete" in output
+    assert shared_cache.get(GENERATION_KEY) not in (None, generation_before), "the page caches were not renewed"
     after = json.loads(run_in_fresh_site(SNAPSHOT_CODE, busy))
     assert after == before  # replaced whole: nothing of the demo site is left
     assert "someone-else" not in [username for username, _superuser in after["users"]]

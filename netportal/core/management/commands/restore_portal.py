@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.core.management.sql import emit_post_migrate_signal
@@ -67,6 +68,9 @@ class Command(BaseCommand):
 
         self.stdout.write("Rebuilding the search index…")
         call_command("update_index", verbosity=0)
+        # Every page any process stored or kept is now out of date: clearing the content cache
+        # (Django's cache API; the caching app starts a new generation and purges the edge cache).
+        caches["content"].clear()
         self.stdout.write(self.style.SUCCESS(f"Restore complete from {source}."))
 
     def replace_content(self, source):
