@@ -47,7 +47,7 @@ def association(directory_page):
 @pytest.fixture(params=["local-memory", pytest.param("redis", marks=pytest.mark.redis)])
 def rate_limit_cache(request, settings):
     """The cache that counts submissions: local memory, then the real Redis at 127.0.0.1:6379."""
-    settings.CACHES = {"default": CACHE_BACKENDS[request.param]}
+    settings.CACHES = {"default": CACHE_BACKENDS[request.param], "content": settings.CACHES["content"]}
     cache.clear()
     if request.param == "redis":
         # ResilientRedisCache hides a missing Redis; these tests must not pass without one.

@@ -63,8 +63,8 @@ DEMO_CONTENT_CODE = (
     "from django.contrib.auth import get_user_model; "
     "get_user_model().objects.create_superuser('someone-else', 'x@example.org', 'another-long-password')"
 )
-# Redis database 6 is this suite's; the key is the caching app's generation (KEY_PREFIX, version).
-RESTORE_REDIS_URL = "redis://127.0.0.1:6379/6"
+# Redis database 7 is this suite's; the key is the caching app's generation (KEY_PREFIX, version).
+RESTORE_REDIS_URL = "redis://127.0.0.1:6379/7"
 GENERATION_KEY = "netportal:1:caching:generation"
 POSTGRES_URL = os.environ.get("DATABASE_URL", "") if os.environ.get("DATABASE_URL", "").startswith("postgres") else ""
 

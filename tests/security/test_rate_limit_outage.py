@@ -20,11 +20,12 @@ CLOSED_PORT = REDIS_TEST_PORT + 2
 def redis_cache_settings(port):
     return {
         "default": {
-            "BACKEND": "netportal.core.cache.ForgivingRedisCache",
+            "BACKEND": "netportal.caching.backends.ResilientRedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/2",
             "KEY_PREFIX": "rate-limit-test",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        },
+        "content": {"BACKEND": "netportal.caching.backends.ContentCache", "LOCATION": "default"},
     }
 
 
