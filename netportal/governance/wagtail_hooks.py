@@ -7,11 +7,14 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.action_menu import ActionMenuItem
+from wagtail.snippets.models import register_snippet
 
 from organizations.models import Association
 
 from . import verification, views
 from .models import Suggestion
+
+register_snippet(views.MedicalReviewViewSetGroup)
 
 
 @hooks.register("construct_homepage_panels")
