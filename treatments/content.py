@@ -2,18 +2,20 @@
 
 `load` is idempotent: every page is found by its slug under its parent and every placeholder
 image by its title, and only what is missing is created. Pages staff have edited are left alone.
+
+The health pages go live unreviewed: no review date or reviewer is invented. Each is put into its
+"Medical review" workflow once, so a medical reviewer finds it under "Awaiting your review".
 """
 
 import io
 
 from django.core.files.images import ImageFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image, ImageDraw, ImageFont
-from wagtail.models import Site
+from wagtail.models import WorkflowState
 
-from netportal.core.models import CustomImage, SiteSettings
+from netportal.core.models import CustomImage
 
 from .models import (
     ConditionPage,
@@ -21,7 +23,6 @@ from .models import (
     TreatmentApproval,
     TreatmentIndexPage,
     TreatmentPage,
-    review_due_after,
 )
 
 IMAGE_CREDIT = "Courtesy of Prof. Dr. Richard P. Baum, Zentralklinik Bad Berka, Germany"
@@ -117,16 +118,21 @@ def paragraph(text):
 def load(home, report):
     """Create the health pages under `home`; idempotent."""
     with transaction.atomic():
-        last_reviewed = timezone.localdate()
-        site = Site.objects.filter(is_default_site=True).first()
-        months = SiteSettings.for_site(site).review_interval_months if site else 12
-        review = {"last_reviewed": last_reviewed, "next_review_due": review_due_after(last_reviewed, months)}
-
-        load_condition_page(home, review, report)
+        health_pages = [load_condition_page(home, report)]
         index = load_treatment_index(home, report)
-        load_prrt_page(index, review, report)
-        load_cup_page(index, review, report)
+        health_pages += [load_prrt_page(index, report), load_cup_page(index, report)]
         load_home_listing(home, report)
+        for page in health_pages:
+            request_medical_review(page, report)
+
+
+def request_medical_review(page, report):
+    """Put an unreviewed page into its review workflow, once: never again after a review, a rejection or a cancel."""
+    workflow = page.get_workflow()
+    if workflow is None or page.last_reviewed is not None or WorkflowState.objects.for_instance(page).exists():
+        return
+    workflow.start(page, user=None)
+    report(f"sent “{page.title}” for medical review")
 
 
 def load_home_listing(home, report):
@@ -145,7 +151,7 @@ def create_page(parent, page, report):
     return page
 
 
-def load_condition_page(home, review, report):
+def load_condition_page(home, report):
     existing = ConditionPage.objects.child_of(home).filter(slug="neuroendocrine-tumours").first()
     if existing:
         return existing
@@ -164,7 +170,6 @@ def load_condition_page(home, review, report):
         "misdiagnosed.",
         show_in_menus=True,
         body=body,
-        **review,
     )
     return create_page(home, page, report)
 
@@ -221,7 +226,7 @@ def load_placeholder_images(report):
     return images
 
 
-def load_prrt_page(index, review, report):
+def load_prrt_page(index, report):
     existing = TreatmentPage.objects.child_of(index).filter(slug="prrt").first()
     if existing:
         return existing
@@ -254,7 +259,6 @@ def load_prrt_page(index, review, report):
                 },
             },
         ],
-        **review,
     )
     for agency, product in PRRT_APPROVALS:
         # The seed names the agencies and the product only: year and indication stay empty for staff.
@@ -262,7 +266,7 @@ def load_prrt_page(index, review, report):
     return create_page(index, page, report)
 
 
-def load_cup_page(index, review, report):
+def load_cup_page(index, report):
     existing = InformationPage.objects.child_of(index).filter(slug="compassionate-use-programme").first()
     if existing:
         return existing
@@ -276,6 +280,5 @@ def load_cup_page(index, review, report):
         summary="What the Compassionate Use Program (CUP) is and whom to ask about it.",
         search_description="What the Compassionate Use Program (CUP) is and whom to ask about it.",
         body=body,
-        **review,
     )
     return create_page(index, page, report)

@@ -11,9 +11,22 @@ from .models import HomePage, SiteSettings, StandardPage
 
 HOME_TITLE = "Neuroendocrine tumour patient portal"
 HOME_INTRODUCTION = (
-    "Reviewed information about neuroendocrine tumours (NETs) and their treatment, "
-    "and a directory of patient associations around the world."
+    "Information about neuroendocrine tumours (NETs) and their treatment, with each page's medical review "
+    "status shown on it, and a directory of patient associations around the world."
 )
+TAGLINE = "Information and patient associations for people affected by neuroendocrine tumours"
+# Wording earlier versions loaded; it claimed a review nobody had made. Replaced unless staff changed it.
+SUPERSEDED = {
+    "home_introduction": (
+        "Reviewed information about neuroendocrine tumours (NETs) and their treatment, "
+        "and a directory of patient associations around the world."
+    ),
+    "tagline": "Trustworthy information and patient associations for people affected by neuroendocrine tumours",
+    "about_introduction": (
+        "This portal brings together reviewed information about neuroendocrine tumours "
+        "and a directory of patient associations."
+    ),
+}
 MEDICAL_DISCLAIMER = (
     "The information on this site is for general education and does not replace advice "
     "from your own doctor or care team."
@@ -24,8 +37,8 @@ STANDARD_PAGES = [
         "slug": "about",
         "title": "About this portal",
         "introduction": (
-            "This portal brings together reviewed information about neuroendocrine tumours "
-            "and a directory of patient associations."
+            "This portal brings together information about neuroendocrine tumours and a directory of patient "
+            "associations. Each health page says whether, when and by whom it was medically reviewed."
         ),
     },
     {
@@ -71,12 +84,25 @@ def load_home(report):
             site_settings.medical_disclaimer = MEDICAL_DISCLAIMER
             site_settings.save()
             report("set the medical disclaimer")
+        if site_settings.tagline == SUPERSEDED["tagline"]:
+            site_settings.tagline = TAGLINE
+            site_settings.save()
+            report("corrected the tagline")
+        if home.introduction == SUPERSEDED["home_introduction"]:
+            home.introduction = HOME_INTRODUCTION
+            home.save_revision().publish()
+            report("corrected the home page introduction")
     return home
 
 
 def load_standard_pages(home, report):
     for spec in STANDARD_PAGES:
-        if StandardPage.objects.filter(slug=spec["slug"]).exists():
+        existing = StandardPage.objects.filter(slug=spec["slug"]).first()
+        if existing is not None:
+            if spec["slug"] == "about" and existing.introduction == SUPERSEDED["about_introduction"]:
+                existing.introduction = spec["introduction"]
+                existing.save_revision().publish()
+                report(f"corrected the introduction of “{existing.title}”")
             continue
         page = StandardPage(title=spec["title"], slug=spec["slug"], introduction=spec["introduction"])
         home.add_child(instance=page)

@@ -67,7 +67,7 @@ class SiteSettings(BaseSiteSetting):
         _("tagline"),
         max_length=200,
         blank=True,
-        default="Trustworthy information and patient associations for people affected by neuroendocrine tumours",
+        default="Information and patient associations for people affected by neuroendocrine tumours",
     )
     footer_text = models.TextField(_("footer text"), blank=True)
     medical_disclaimer = models.TextField(

@@ -1,14 +1,17 @@
 """The seed loader puts every health fact of the seed document on the site, exactly once."""
 
-import datetime
 import html as html_module
 import re
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import WorkflowState
 
 from netportal.core.models import CustomImage
+from netportal.governance.models import ReviewRecord
+from tests.factories import StaffUserFactory
 from treatments import content
 from treatments.models import ConditionPage, InformationPage, TreatmentApproval, TreatmentIndexPage, TreatmentPage
 
@@ -74,7 +77,9 @@ def test_loading_twice_creates_each_page_image_and_approval_once(home_page, load
     assert InformationPage.objects.count() == 1
     assert CustomImage.objects.count() == 3
     assert TreatmentApproval.objects.count() == 2
-    assert len(loaded) == 4 + 3 + 1  # pages, placeholder images, home page listing
+    assert len(loaded) == 4 + 3 + 1 + 3  # pages, placeholder images, home page listing, sent for review
+    assert WorkflowState.objects.count() == 3
+    assert not ReviewRecord.objects.exists()
 
 
 def test_every_seed_sentence_is_on_the_site_exactly_once_after_two_loads(client, home_page, loaded):
@@ -113,14 +118,25 @@ def test_prrt_approvals_name_agency_and_product_but_invent_no_year_or_indication
     assert "177Lu-DOTATATE" in page.active_substance
 
 
-def test_review_dates_are_set_at_load_time_with_no_invented_reviewer(loaded):
-    today = timezone.localdate()
+def test_health_pages_are_live_but_unreviewed_and_await_medical_review(home_page, loaded):
+    content.load(home_page, lambda message: None)
     for model in (ConditionPage, TreatmentPage, InformationPage):
         page = model.objects.get()
-        assert page.last_reviewed == today
-        assert page.next_review_due == content.review_due_after(today, 12)
-        assert page.next_review_due > today + datetime.timedelta(days=364)
-        assert page.reviewed_by == ""
+        assert page.live
+        assert (page.last_reviewed, page.next_review_due, page.reviewed_by, page.reviewer_role) == (None, None, "", "")
+        [state] = WorkflowState.objects.for_instance(page)
+        assert state.status == WorkflowState.STATUS_IN_PROGRESS
+        assert state.workflow.name == "Medical review"
+    assert not ReviewRecord.objects.exists()
+
+
+def test_a_reviewer_finds_the_loaded_pages_awaiting_review(client, loaded):
+    reviewer = StaffUserFactory(username="reviewer", group_name="Medical reviewers")
+    client.force_login(reviewer)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Awaiting your review" in html
+    for model in (ConditionPage, TreatmentPage, InformationPage):
+        assert model.objects.get().title in html
 
 
 def test_placeholder_images_say_they_are_placeholders_and_carry_the_credit(client, loaded):
@@ -155,14 +171,14 @@ def test_compassionate_use_advice_is_an_ask_your_doctor_callout(loaded):
     assert "Ask your referring physicians" in callouts[0].value["text"].source
 
 
-def test_home_page_lists_the_latest_reviewed_health_pages_once(client, home_page, loaded):
+def test_home_page_has_one_recently_reviewed_list_which_claims_no_review(client, home_page, loaded):
     content.load(home_page, lambda message: None)
     home_page.refresh_from_db()
     assert [block.block_type for block in home_page.body].count("latest_reviewed_pages") == 1
     html = client.get("/").content.decode()
     assert "Recently reviewed health information" in html
-    for model in (ConditionPage, TreatmentPage, InformationPage):
-        assert f'href="{model.objects.get().url}"' in html
+    assert "No health page has been medically reviewed yet." in html
+    assert "reviewed " + timezone.localdate().strftime("%-d %B %Y") not in html
 
 
 # A verbatim copy of the source document (shared/seed/000_073fb3d7a7d3985b.txt), kept with the tests.
