@@ -86,6 +86,10 @@ IMAGE_SERIES_CAPTION = (
     "three cycles of Yttrium-90 somatostatin analogue (middle) and more than 5 years after the first image "
     "following the administration of an additional single systemic course of Lutetium-177 somatostatin analogue."
 )
+IMAGE_SERIES_CAUTION = (
+    "These pictures show one person's result. Results differ from one person to another; "
+    "ask your specialist team what treatment could mean for you."
+)
 PLACEHOLDER_NOTE = "Placeholder image: staff will replace it with the original picture."
 SERIES_PICTURES = [
     ("before treatment", "Before treatment"),
@@ -213,6 +217,7 @@ def load_placeholder_images(report):
         if image is None:
             image = CustomImage(
                 title=title,
+                is_placeholder=True,
                 alt_text=f"Placeholder for picture {number} of the PRRT image series ({label}); "
                 "staff will replace it with the original image.",
                 caption=f"{caption}. {PLACEHOLDER_NOTE}",
@@ -222,7 +227,7 @@ def load_placeholder_images(report):
             image.file = ImageFile(placeholder_png(label), name=f"prrt-placeholder-{number}-{slug}.png")
             image.save()
             report(f"created placeholder image “{title}”")
-        images.append((image, f"{caption}. {PLACEHOLDER_NOTE}"))
+        images.append((image, f"{caption}."))
     return images
 
 
@@ -257,6 +262,10 @@ def load_prrt_page(index, report):
                     "caption": IMAGE_SERIES_CAPTION,
                     "credit": IMAGE_CREDIT,
                 },
+            },
+            {
+                "type": "callout",
+                "value": {"kind": "important", "heading": "", "text": paragraph(IMAGE_SERIES_CAUTION)},
             },
         ],
     )

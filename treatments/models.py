@@ -172,6 +172,22 @@ class HealthPage(Page):
         return [(block, next(anchors) if block.block_type == "section" else None) for block in self.body]
 
     @cached_property
+    def placeholder_images(self):
+        """Stand-in images the body still uses, each once, in page order (visitors never see them)."""
+        images = []
+        for block in self.body:
+            if block.block_type == "image":
+                candidates = [block.value.get("image")]
+            elif block.block_type == "image_series":
+                candidates = [item.get("image") for item in block.value["images"]]
+            else:
+                continue
+            for image in candidates:
+                if image is not None and image.is_placeholder and image.pk not in {known.pk for known in images}:
+                    images.append(image)
+        return images
+
+    @cached_property
     def table_of_contents(self):
         """(anchor, heading) for every section, in page order: the "On this page" list."""
         return [(anchor, block.value["heading"]) for block, anchor in self.body_with_anchors if anchor]

@@ -86,6 +86,17 @@ class RenditionImageChooserBlock(ImageChooserBlock):
         return result
 
 
+def is_preview(context):
+    """True when staff look at a preview (Wagtail marks the request); placeholders show only there."""
+    request = (context or {}).get("request")
+    return bool(getattr(request, "is_preview", False))
+
+
+def is_shown(image, context):
+    """An image visitors may see: a real one, or a placeholder in a staff preview."""
+    return image is not None and (not image.is_placeholder or is_preview(context))
+
+
 class CaptionedImageBlock(blocks.StructBlock):
     """One image with its caption and credit; alt text comes from the image itself (required there)."""
 
@@ -101,6 +112,11 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "core/blocks/captioned_image.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["show_image"] = is_shown(value.get("image"), parent_context)
+        return context
 
 
 class SeriesImageBlock(blocks.StructBlock):
@@ -130,6 +146,12 @@ class ImageSeriesBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image series")
         template = "core/blocks/image_series.html"
+
+    def get_context(self, value, parent_context=None):
+        """`shown_items`: the pictures visitors may see; without any, the series is told as text."""
+        context = super().get_context(value, parent_context=parent_context)
+        context["shown_items"] = [item for item in value["images"] if is_shown(item.get("image"), parent_context)]
+        return context
 
 
 class ExternalResourceBlock(blocks.StructBlock):

@@ -25,10 +25,19 @@ class CustomImage(AbstractImage):
     credit = models.CharField(
         _("credit"), max_length=255, blank=True, help_text=_("Who made or owns the image, e.g. “Courtesy of …”.")
     )
+    is_placeholder = models.BooleanField(
+        _("placeholder"),
+        default=False,
+        help_text=_(
+            "A stand-in until the original picture arrives. Visitors never see it; staff see it in previews. "
+            "Untick once you have uploaded the original file."
+        ),
+    )
 
     admin_form_fields = (
         "title",
         "file",
+        "is_placeholder",
         "alt_text",
         "caption",
         "credit",

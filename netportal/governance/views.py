@@ -17,6 +17,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
+from wagtail.images import get_image_model
+from wagtail.images.permissions import permission_policy as image_permission_policy
 from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
@@ -63,6 +65,11 @@ class ReviewDashboardPanel(Component):
                 (association, finder.get_edit_url(association)) for association in associations[:DASHBOARD_LIMIT]
             ]
             context["associations_total"] = associations.count()
+        if image_permission_policy.user_has_any_permission(user, ["change"]):
+            context["placeholder_images"] = [
+                (image, reverse("wagtailimages:edit", args=[image.pk]))
+                for image in get_image_model().objects.filter(is_placeholder=True).order_by("title")
+            ]
         if can_handle_suggestions(user):
             context["new_suggestions"] = Suggestion.objects.filter(status=Suggestion.Status.NEW).count()
             context["suggestions_url"] = reverse("wagtailsnippets_governance_suggestion:list") + "?status=new"

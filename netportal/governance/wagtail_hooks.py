@@ -1,8 +1,10 @@
 """Admin registration: the review dashboard panel, the review reports, "Mark as verified"
 for associations and the accept/reject actions on visitors' suggestions."""
 
+from django.contrib import messages
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
@@ -138,3 +140,29 @@ def register_governance_log_actions(actions):
     )
     actions.register_action(views.ACCEPT_ACTION, _("Accept suggestion"), _("Suggestion accepted"))
     actions.register_action(views.REJECT_ACTION, _("Reject suggestion"), _("Suggestion rejected"))
+
+
+def can_approve(page, user):
+    """True when `user` may approve the workflow task the page is on."""
+    task = page.current_workflow_task
+    return task is not None and any(name == "approve" for name, _label, _modal in task.get_actions(page, user))
+
+
+@hooks.register("before_edit_page")
+def warn_reviewer_about_placeholders(request, page):
+    """Before approving, a reviewer learns that the page still uses stand-in pictures."""
+    images = getattr(page, "placeholder_images", None)
+    if request.method != "GET" or not images or not can_approve(page, request.user):
+        return None
+    messages.warning(
+        request,
+        ngettext(
+            "This page still uses %(count)d placeholder image. Visitors will not see it; check that the page reads "
+            "well without it before you approve.",
+            "This page still uses %(count)d placeholder images. Visitors will not see them; check that the page "
+            "reads well without them before you approve.",
+            len(images),
+        )
+        % {"count": len(images)},
+    )
+    return None

@@ -149,12 +149,13 @@ def test_placeholder_images_say_they_are_placeholders_and_carry_the_credit(clien
         "Lutetium-177 somatostatin analogue"
     )
     for image in images:
+        assert image.is_placeholder
         assert "placeholder" in image.alt_text.lower()
         assert "placeholder" in image.caption.lower()
         assert image.credit == content.IMAGE_CREDIT
         assert (image.width, image.height) == (1200, 800)
     html = client.get(TreatmentPage.objects.get().url).content.decode()
-    assert html.count("Placeholder for picture") == 3
+    assert "Placeholder for picture" not in html  # visitors never see them (tests/treatments/test_placeholders.py)
 
 
 def test_external_resources_keep_a_url_only_where_it_was_confirmed(loaded):
