@@ -113,6 +113,19 @@ CUP_PARAGRAPHS = [
     ),
 ]
 CUP_ADVICE = "Ask your referring physicians for more information regarding CUP."
+CUP_SUMMARY = (
+    "On this site CUP means a compassionate use programme, not \u201ccancer of unknown primary\u201d. "
+    "What the Compassionate Use Program (CUP) is and whom to ask about it."
+)
+INDEX_INTRODUCTION = (
+    "This section covers peptide receptor radionuclide therapy (PRRT) and access to experimental treatments "
+    "through a compassionate use programme (CUP). Other treatments for neuroendocrine tumours exist; "
+    "your care team can discuss them with you."
+)
+# Wording earlier versions loaded, replaced unless staff changed it.
+SUPERSEDED_INDEX_INTRODUCTION = (
+    "Treatments for neuroendocrine tumours, and how to ask about access to experimental treatments."
+)
 
 
 def paragraph(text):
@@ -181,11 +194,15 @@ def load_condition_page(home, report):
 def load_treatment_index(home, report):
     existing = TreatmentIndexPage.objects.child_of(home).filter(slug="treatments").first()
     if existing:
+        if existing.introduction == SUPERSEDED_INDEX_INTRODUCTION:
+            existing.introduction = INDEX_INTRODUCTION
+            existing.save_revision().publish()
+            report("stated the scope of the treatments section")
         return existing
     page = TreatmentIndexPage(
         title="Treatments",
         slug="treatments",
-        introduction="Treatments for neuroendocrine tumours, and how to ask about access to experimental treatments.",
+        introduction=INDEX_INTRODUCTION,
         search_description="PRRT with Lutathera and the Compassionate Use Program (CUP).",
         show_in_menus=True,
     )
@@ -286,7 +303,7 @@ def load_cup_page(index, report):
     page = InformationPage(
         title="Compassionate Use Program (CUP)",
         slug="compassionate-use-programme",
-        summary="What the Compassionate Use Program (CUP) is and whom to ask about it.",
+        summary=CUP_SUMMARY,
         search_description="What the Compassionate Use Program (CUP) is and whom to ask about it.",
         body=body,
     )

@@ -18,8 +18,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleCo
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.images import get_image_model
-from wagtail.images.permissions import permission_policy as image_permission_policy
 from wagtail.log_actions import log
+from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
@@ -65,7 +65,7 @@ class ReviewDashboardPanel(Component):
                 (association, finder.get_edit_url(association)) for association in associations[:DASHBOARD_LIMIT]
             ]
             context["associations_total"] = associations.count()
-        if image_permission_policy.user_has_any_permission(user, ["change"]):
+        if policy_registry.get_by_type(get_image_model()).user_has_any_permission(user, ["change"]):
             context["placeholder_images"] = [
                 (image, reverse("wagtailimages:edit", args=[image.pk]))
                 for image in get_image_model().objects.filter(is_placeholder=True).order_by("title")

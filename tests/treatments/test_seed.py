@@ -84,8 +84,8 @@ def test_loading_twice_creates_each_page_image_and_approval_once(home_page, load
 
 def test_every_seed_sentence_is_on_the_site_exactly_once_after_two_loads(client, home_page, loaded):
     content.load(home_page, lambda message: None)
-    html = health_pages_html(client)
-    counts = {sentence: html.count(sentence) for sentence in SEED_SENTENCES}
+    text = visible_text(health_pages_html(client))
+    counts = {sentence: text.count(sentence) for sentence in SEED_SENTENCES}
     assert counts == dict.fromkeys(SEED_SENTENCES, 1)
 
 
@@ -211,6 +211,7 @@ def seed_sentences(text):
 
 
 def visible_text(html):
+    html = re.sub(r"</?sup>", "", html)  # isotope mass numbers (<sup>177</sup>Lu) read as one word
     text = re.sub(r"<[^>]+>", " ", html)
     return " ".join(html_module.unescape(text).split())
 
@@ -229,3 +230,23 @@ def test_the_seed_document_titles_are_on_the_site(client, home_page, loaded):
         assert title in text
     assert "Pancreatic Neuroendocrine Tumors Treatment (PDQ®)–Patient Version" in text  # noqa: RUF001
     assert "National Cancer Institute" in text
+
+
+def test_isotopes_render_with_superscript_mass_numbers(client, loaded):
+    html = client.get(TreatmentPage.objects.get().url).content.decode()
+    assert "Lutathera® (<sup>177</sup>Lutetium <sup>177</sup>Lu-DOTATATE)." in html
+    assert "<dd><sup>177</sup>Lutetium <sup>177</sup>Lu-DOTATATE</dd>" in html
+    assert "177Lu" not in re.sub(r"<[^>]+>", " ", html.split("</main>")[0].split('id="main"')[1])
+
+
+def test_the_compassionate_use_page_first_says_what_cup_means_here(client, loaded):
+    html = client.get(InformationPage.objects.get().url).content.decode()
+    lead = re.search(r'<p class="lead">(.*?)</p>', html, re.S)[1]
+    assert lead.startswith("On this site CUP means a compassionate use programme, not")
+    assert "cancer of unknown primary" in lead
+
+
+def test_the_treatments_section_states_its_scope(client, loaded):
+    text = visible_text(client.get(TreatmentIndexPage.objects.get().url).content.decode())
+    assert "This section covers peptide receptor radionuclide therapy (PRRT)" in text
+    assert "Other treatments for neuroendocrine tumours exist; your care team can discuss them with you." in text
