@@ -60,6 +60,23 @@ class LatestReviewedPagesBlock(blocks.StructBlock):
         template = "core/blocks/latest_reviewed_pages.html"
 
 
+class SiteFactsBlock(blocks.StructBlock):
+    """Facts kept in the site settings, shown where the page needs them; staff see what is not set yet."""
+
+    facts = blocks.ChoiceBlock(
+        choices=[
+            ("operator", _("Who runs the portal: organisation, address, charity number, funding")),
+            ("review_interval", _("The review interval of health pages")),
+        ],
+        label=_("Facts"),
+    )
+
+    class Meta:
+        icon = "cog"
+        label = _("Facts from the site settings")
+        template = "core/blocks/site_facts.html"
+
+
 class BasicStreamBlock(blocks.StreamBlock):
     """Body of a standard page (about, privacy, accessibility statement)."""
 
@@ -67,6 +84,7 @@ class BasicStreamBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     paragraph = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"], label=_("Paragraph"))
     latest_reviewed_pages = LatestReviewedPagesBlock()
+    site_facts = SiteFactsBlock()
 
 
 class RenditionImageChooserBlock(ImageChooserBlock):

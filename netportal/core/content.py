@@ -8,6 +8,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from .models import HomePage, SiteSettings, StandardPage
+from .trust_pages import TRUST_PAGES
 
 HOME_TITLE = "Neuroendocrine tumour patient portal"
 HOME_INTRODUCTION = (
@@ -32,24 +33,7 @@ MEDICAL_DISCLAIMER = (
     "from your own doctor or care team."
 )
 
-STANDARD_PAGES = [
-    {
-        "slug": "about",
-        "title": "About this portal",
-        "introduction": (
-            "This portal brings together information about neuroendocrine tumours and a directory of patient "
-            "associations. Each health page says whether, when and by whom it was medically reviewed."
-        ),
-    },
-    {
-        "slug": "accessibility",
-        "title": "Accessibility statement",
-        "introduction": (
-            "We aim to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. "
-            "If something on this site is hard to use, please tell us."
-        ),
-    },
-]
+STANDARD_PAGES = TRUST_PAGES
 
 
 def load_home(report):
@@ -99,12 +83,20 @@ def load_standard_pages(home, report):
     for spec in STANDARD_PAGES:
         existing = StandardPage.objects.filter(slug=spec["slug"]).first()
         if existing is not None:
+            changed = []
             if spec["slug"] == "about" and existing.introduction == SUPERSEDED["about_introduction"]:
                 existing.introduction = spec["introduction"]
+                changed.append("introduction")
+            if not existing.body.raw_data:  # as an earlier load left it: staff have not written one
+                existing.body = spec["body"]
+                changed.append("text")
+            if changed:
                 existing.save_revision().publish()
-                report(f"corrected the introduction of “{existing.title}”")
+                report(f"completed the {' and '.join(changed)} of “{existing.title}”")
             continue
-        page = StandardPage(title=spec["title"], slug=spec["slug"], introduction=spec["introduction"])
+        page = StandardPage(
+            title=spec["title"], slug=spec["slug"], introduction=spec["introduction"], body=spec["body"]
+        )
         home.add_child(instance=page)
         page.save_revision().publish()
         report(f"created page “{page.title}”")

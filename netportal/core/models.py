@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition
@@ -84,6 +84,15 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Shown at the foot of every page."),
     )
+    operator_name = models.CharField(
+        _("organisation running the portal"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown on the trust pages (About, Contact, Privacy). Leave empty until confirmed."),
+    )
+    operator_address = models.TextField(_("postal address"), blank=True)
+    charity_number = models.CharField(_("registered charity number"), max_length=100, blank=True)
+    funding = models.TextField(_("how the portal is funded"), blank=True)
     review_interval_months = models.PositiveSmallIntegerField(
         _("review interval (months)"),
         default=12,
@@ -96,6 +105,15 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("footer_text"),
         FieldPanel("medical_disclaimer"),
         FieldPanel("review_interval_months"),
+        MultiFieldPanel(
+            [
+                FieldPanel("operator_name"),
+                FieldPanel("operator_address"),
+                FieldPanel("charity_number"),
+                FieldPanel("funding"),
+            ],
+            heading=_("Who runs the portal"),
+        ),
     ]
 
     class Meta:
@@ -117,6 +135,16 @@ class SiteSettings(BaseSiteSetting):
         site_settings._request = request  # as Wagtail does, for page URLs
         setattr(request, attr_name, site_settings)
         return site_settings
+
+    @property
+    def operator_facts(self):
+        """(label, value) for each fact about who runs the portal; empty values stay empty, never invented."""
+        return [
+            (_("Run by"), self.operator_name),
+            (_("Address"), self.operator_address),
+            (_("Registered charity number"), self.charity_number),
+            (_("Funding"), self.funding),
+        ]
 
     def __str__(self):
         return self.site_name

@@ -2,8 +2,13 @@
 
 from django.conf import settings
 from django.db import models, transaction
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.models import AbstractGroupApprovalTask
 
 
@@ -200,3 +205,75 @@ class Suggestion(models.Model):
     def __str__(self):
         subject = self.association.name if self.association else self.name
         return f"{self.get_kind_display()}: {subject}" if subject else str(self.get_kind_display())
+
+
+# --- Contact page: a Wagtail form page with the suggestion forms' rules ---
+
+CONTACT_MESSAGES_PER_HOUR = 5
+CONTACT_WINDOW_SECONDS = 60 * 60
+CONTACT_MESSAGE_MAX_LENGTH = 2000
+
+
+class ContactFormBuilder(FormBuilder):
+    """Wagtail's form builder with the length limits the suggestion forms have, and their honeypot."""
+
+    def create_multiline_field(self, field, options):
+        options["max_length"] = CONTACT_MESSAGE_MAX_LENGTH
+        return super().create_multiline_field(field, options)
+
+    @property
+    def formfields(self):
+        from .forms import HONEYPOT_FIELD, honeypot_field
+
+        fields = super().formfields
+        fields[HONEYPOT_FIELD] = honeypot_field()
+        return fields
+
+
+class ContactFormField(AbstractFormField):
+    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class ContactPage(AbstractForm):
+    """Contact: messages wait in the admin (Forms); each address may send a few an hour."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    thank_you_text = models.TextField(
+        _("thank-you text"), blank=True, help_text=_("Shown after a message has been sent.")
+    )
+
+    form_builder = ContactFormBuilder
+    content_panels = [
+        *AbstractForm.content_panels,
+        FieldPanel("introduction"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+    ]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("contact page")
+        verbose_name_plural = _("contact pages")
+
+    def serve(self, request, *args, **kwargs):
+        from .forms import HONEYPOT_FIELD
+        from .rate_limit import limit_exceeded
+
+        if request.method == "POST":
+            if limit_exceeded(request, "contact", CONTACT_MESSAGES_PER_HOUR, CONTACT_WINDOW_SECONDS):
+                response = TemplateResponse(
+                    request, "governance/contact_rate_limited.html", self.get_context(request), status=429
+                )
+                response["Retry-After"] = str(CONTACT_WINDOW_SECONDS)
+                return response
+            if request.POST.get(HONEYPOT_FIELD, "").strip():
+                return self.render_landing_page(request)  # a bot: thanked, nothing stored
+        return super().serve(request, *args, **kwargs)
+
+    def process_form_submission(self, form):
+        from .forms import HONEYPOT_FIELD
+
+        form.cleaned_data.pop(HONEYPOT_FIELD, None)
+        return super().process_form_submission(form)

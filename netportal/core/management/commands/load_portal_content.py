@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from netportal.core import content as core_content
+from netportal.governance import content as governance_content
 from organizations import content as directory_content
 from treatments import content as treatment_content
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
             treatment_content.load(home, report)
             directory_content.load(home, report)
             core_content.load_standard_pages(home, report)
+            governance_content.load(home, report)
         if actions:
             self.stdout.write(self.style.SUCCESS(f"Done: {len(actions)} change(s)."))
         else:
