@@ -4,12 +4,17 @@ Each loader is idempotent: it finds what exists by a stable key (slug, site) and
 creates or fixes what is missing, reporting each action through `report`.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
 
 from .models import HomePage, SiteSettings, StandardPage
 from .trust_pages import TRUST_PAGES
 
+# The host and port Wagtail's install gives its first site; the loader replaces them with PUBLIC_BASE_URL.
+WAGTAIL_INSTALL_SITE = ("localhost", 80)
 HOME_TITLE = "Neuroendocrine tumour patient portal"
 HOME_INTRODUCTION = (
     "Information about neuroendocrine tumours (NETs) and their treatment, with each page's medical review "
@@ -64,6 +69,7 @@ def load_home(report):
                 report("removed Wagtail's welcome page")
         site = Site.objects.get(is_default_site=True)
         site_settings = SiteSettings.for_site(site)
+        name_and_address_site(site, site_settings, report)
         if not site_settings.medical_disclaimer:
             site_settings.medical_disclaimer = MEDICAL_DISCLAIMER
             site_settings.save()
@@ -77,6 +83,23 @@ def load_home(report):
             home.save_revision().publish()
             report("corrected the home page introduction")
     return home
+
+
+def name_and_address_site(site, site_settings, report):
+    """The Wagtail site takes the portal's name, and the public address in place of Wagtail's localhost."""
+    changed = []
+    if not site.site_name:
+        site.site_name = site_settings.site_name
+        changed.append("named the site")
+    public = urlsplit(settings.PUBLIC_BASE_URL) if settings.PUBLIC_BASE_URL else None
+    if public and public.hostname and (site.hostname, site.port) == WAGTAIL_INSTALL_SITE:
+        site.hostname = public.hostname
+        site.port = public.port or (443 if public.scheme == "https" else 80)
+        changed.append(f"set the site address to {settings.PUBLIC_BASE_URL}")
+    if changed:
+        site.save()
+        for change in changed:
+            report(change)
 
 
 def load_standard_pages(home, report):

@@ -12,5 +12,7 @@ PAGE_CACHE_ENABLED = False
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 # Uploaded test images go to a throwaway folder.
 MEDIA_ROOT = BASE_DIR / ".test-media"
+# Tests keep Wagtail's default site (http://localhost/); tests/core/test_public_base_url.py sets its own.
+PUBLIC_BASE_URL = ""
 # Mail stays in memory for assertions.
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
