@@ -4,6 +4,7 @@ for associations and the accept/reject actions on visitors' suggestions."""
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -261,6 +262,20 @@ def sent_for_review_message(request, page):
 @hooks.register("after_edit_page")
 def confirm_submission_on_edit(request, page):
     sent_for_review_message(request, page)
+    approved_message(request, page)
+
+
+def approved_message(request, page):
+    """After "Approve and publish" in the editor: the review the approval recorded, in the portal's words."""
+    approving = request.POST.get("action-workflow-action") and request.POST.get("workflow-action-name") == "approve"
+    if request.method != "POST" or not approving or not isinstance(page, HealthPage):
+        return
+    page = type(page).objects.get(pk=page.pk)
+    if page.next_review_due:
+        messages.success(
+            request,
+            _("Approved: next review due %(date)s.") % {"date": date_format(page.next_review_due, "j F Y")},
+        )
 
 
 @hooks.register("after_create_page")

@@ -3,7 +3,10 @@
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Page
+
+from treatments.models import review_due_after
 
 from .test_workflow import edit_form, submit
 
@@ -59,3 +62,13 @@ def test_submitting_says_sent_for_medical_review(client, editor, condition_page)
     url = reverse("wagtailadmin_pages:edit", args=[condition_page.pk])
     response = client.post(url, {**edit_form(condition_page), "action-submit": "1"}, follow=True)
     assert "Sent for medical review" in response.content.decode()
+
+
+def test_approving_in_the_editor_says_when_the_next_review_is_due(client, editor, reviewer, condition_page):
+    submit(client, editor, condition_page)
+    client.force_login(reviewer)
+    url = reverse("wagtailadmin_pages:edit", args=[condition_page.pk])
+    data = {**edit_form(condition_page), "action-workflow-action": "true", "workflow-action-name": "approve"}
+    response = client.post(url, data, follow=True)
+    due = review_due_after(timezone.localdate(), 12)
+    assert f"Approved: next review due {due.day} {due:%B %Y}." in response.content.decode()
