@@ -38,12 +38,25 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
 
 class HealthPageFactory(wagtail_factories.PageFactory):
-    """Shared fields of the health pages: reviewed today, next review due in a year."""
+    """Shared fields of the health pages: never reviewed, as a new page is until a reviewer approves it.
+
+    Pass `reviewed=True` for a page a reviewer approved today (next review in a year)."""
 
     summary = "A short summary in plain language."
-    last_reviewed = factory.LazyFunction(timezone.localdate)
-    next_review_due = factory.LazyAttribute(lambda page: page.last_reviewed.replace(year=page.last_reviewed.year + 1))
+    last_reviewed = None
+    next_review_due = None
     reviewed_by = ""
+    reviewer_role = ""
+
+    class Params:
+        reviewed = factory.Trait(
+            last_reviewed=factory.LazyFunction(timezone.localdate),
+            next_review_due=factory.LazyAttribute(
+                lambda page: page.last_reviewed.replace(year=page.last_reviewed.year + 1)
+            ),
+            reviewed_by="Dr Jane Example",
+            reviewer_role="consultant oncologist",
+        )
 
     class Meta:
         abstract = True

@@ -2,18 +2,20 @@
 
 `load` is idempotent: every page is found by its slug under its parent and every placeholder
 image by its title, and only what is missing is created. Pages staff have edited are left alone.
+
+The health pages go live unreviewed: no review date or reviewer is invented. Each is put into its
+"Medical review" workflow once, so a medical reviewer finds it under "Awaiting your review".
 """
 
 import io
 
 from django.core.files.images import ImageFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image, ImageDraw, ImageFont
-from wagtail.models import Site
+from wagtail.models import WorkflowState
 
-from netportal.core.models import CustomImage, SiteSettings
+from netportal.core.models import CustomImage
 
 from .models import (
     ConditionPage,
@@ -21,7 +23,6 @@ from .models import (
     TreatmentApproval,
     TreatmentIndexPage,
     TreatmentPage,
-    review_due_after,
 )
 
 IMAGE_CREDIT = "Courtesy of Prof. Dr. Richard P. Baum, Zentralklinik Bad Berka, Germany"
@@ -85,6 +86,10 @@ IMAGE_SERIES_CAPTION = (
     "three cycles of Yttrium-90 somatostatin analogue (middle) and more than 5 years after the first image "
     "following the administration of an additional single systemic course of Lutetium-177 somatostatin analogue."
 )
+IMAGE_SERIES_CAUTION = (
+    "These pictures show one person's result. Results differ from one person to another; "
+    "ask your specialist team what treatment could mean for you."
+)
 PLACEHOLDER_NOTE = "Placeholder image: staff will replace it with the original picture."
 SERIES_PICTURES = [
     ("before treatment", "Before treatment"),
@@ -108,6 +113,19 @@ CUP_PARAGRAPHS = [
     ),
 ]
 CUP_ADVICE = "Ask your referring physicians for more information regarding CUP."
+CUP_SUMMARY = (
+    "On this site CUP means a compassionate use programme, not \u201ccancer of unknown primary\u201d. "
+    "What the Compassionate Use Program (CUP) is and whom to ask about it."
+)
+INDEX_INTRODUCTION = (
+    "This section covers peptide receptor radionuclide therapy (PRRT) and access to experimental treatments "
+    "through a compassionate use programme (CUP). Other treatments for neuroendocrine tumours exist; "
+    "your care team can discuss them with you."
+)
+# Wording earlier versions loaded, replaced unless staff changed it.
+SUPERSEDED_INDEX_INTRODUCTION = (
+    "Treatments for neuroendocrine tumours, and how to ask about access to experimental treatments."
+)
 
 
 def paragraph(text):
@@ -117,16 +135,21 @@ def paragraph(text):
 def load(home, report):
     """Create the health pages under `home`; idempotent."""
     with transaction.atomic():
-        last_reviewed = timezone.localdate()
-        site = Site.objects.filter(is_default_site=True).first()
-        months = SiteSettings.for_site(site).review_interval_months if site else 12
-        review = {"last_reviewed": last_reviewed, "next_review_due": review_due_after(last_reviewed, months)}
-
-        load_condition_page(home, review, report)
+        health_pages = [load_condition_page(home, report)]
         index = load_treatment_index(home, report)
-        load_prrt_page(index, review, report)
-        load_cup_page(index, review, report)
+        health_pages += [load_prrt_page(index, report), load_cup_page(index, report)]
         load_home_listing(home, report)
+        for page in health_pages:
+            request_medical_review(page, report)
+
+
+def request_medical_review(page, report):
+    """Put an unreviewed page into its review workflow, once: never again after a review, a rejection or a cancel."""
+    workflow = page.get_workflow()
+    if workflow is None or page.last_reviewed is not None or WorkflowState.objects.for_instance(page).exists():
+        return
+    workflow.start(page, user=None)
+    report(f"sent “{page.title}” for medical review")
 
 
 def load_home_listing(home, report):
@@ -145,7 +168,7 @@ def create_page(parent, page, report):
     return page
 
 
-def load_condition_page(home, review, report):
+def load_condition_page(home, report):
     existing = ConditionPage.objects.child_of(home).filter(slug="neuroendocrine-tumours").first()
     if existing:
         return existing
@@ -164,7 +187,6 @@ def load_condition_page(home, review, report):
         "misdiagnosed.",
         show_in_menus=True,
         body=body,
-        **review,
     )
     return create_page(home, page, report)
 
@@ -172,11 +194,15 @@ def load_condition_page(home, review, report):
 def load_treatment_index(home, report):
     existing = TreatmentIndexPage.objects.child_of(home).filter(slug="treatments").first()
     if existing:
+        if existing.introduction == SUPERSEDED_INDEX_INTRODUCTION:
+            existing.introduction = INDEX_INTRODUCTION
+            existing.save_revision().publish()
+            report("stated the scope of the treatments section")
         return existing
     page = TreatmentIndexPage(
         title="Treatments",
         slug="treatments",
-        introduction="Treatments for neuroendocrine tumours, and how to ask about access to experimental treatments.",
+        introduction=INDEX_INTRODUCTION,
         search_description="PRRT with Lutathera and the Compassionate Use Program (CUP).",
         show_in_menus=True,
     )
@@ -208,6 +234,7 @@ def load_placeholder_images(report):
         if image is None:
             image = CustomImage(
                 title=title,
+                is_placeholder=True,
                 alt_text=f"Placeholder for picture {number} of the PRRT image series ({label}); "
                 "staff will replace it with the original image.",
                 caption=f"{caption}. {PLACEHOLDER_NOTE}",
@@ -217,11 +244,11 @@ def load_placeholder_images(report):
             image.file = ImageFile(placeholder_png(label), name=f"prrt-placeholder-{number}-{slug}.png")
             image.save()
             report(f"created placeholder image “{title}”")
-        images.append((image, f"{caption}. {PLACEHOLDER_NOTE}"))
+        images.append((image, f"{caption}."))
     return images
 
 
-def load_prrt_page(index, review, report):
+def load_prrt_page(index, report):
     existing = TreatmentPage.objects.child_of(index).filter(slug="prrt").first()
     if existing:
         return existing
@@ -253,8 +280,11 @@ def load_prrt_page(index, review, report):
                     "credit": IMAGE_CREDIT,
                 },
             },
+            {
+                "type": "callout",
+                "value": {"kind": "important", "heading": "", "text": paragraph(IMAGE_SERIES_CAUTION)},
+            },
         ],
-        **review,
     )
     for agency, product in PRRT_APPROVALS:
         # The seed names the agencies and the product only: year and indication stay empty for staff.
@@ -262,7 +292,7 @@ def load_prrt_page(index, review, report):
     return create_page(index, page, report)
 
 
-def load_cup_page(index, review, report):
+def load_cup_page(index, report):
     existing = InformationPage.objects.child_of(index).filter(slug="compassionate-use-programme").first()
     if existing:
         return existing
@@ -273,9 +303,8 @@ def load_cup_page(index, review, report):
     page = InformationPage(
         title="Compassionate Use Program (CUP)",
         slug="compassionate-use-programme",
-        summary="What the Compassionate Use Program (CUP) is and whom to ask about it.",
+        summary=CUP_SUMMARY,
         search_description="What the Compassionate Use Program (CUP) is and whom to ask about it.",
         body=body,
-        **review,
     )
     return create_page(index, page, report)

@@ -1,7 +1,9 @@
 """Health-information pages: what NETs are, their treatments and access programmes.
 
 Every health page carries review governance (when it was last reviewed, when the next review
-falls due, by whom, and the sources it rests on) and shows it to visitors.
+falls due, by whom, and the sources it rests on) and shows it to visitors. The review fields are
+written only when a medical reviewer approves the page (see netportal.governance); no editor form
+and no revision can set them.
 """
 
 from calendar import monthrange
@@ -27,6 +29,8 @@ from netportal.core.models import CachedViewRestrictionsMixin
 
 from .blocks import HealthStreamBlock
 
+# Written only by an approval in the "Medical review" workflow.
+REVIEW_FIELDS = ("last_reviewed", "next_review_due", "reviewed_by", "reviewer_role")
 # Ids the page templates use themselves; a section heading never takes one of them.
 RESERVED_ANCHORS = frozenset({"main", "on-this-page", "page-review", "sources", "approvals", "treatments"})
 
@@ -74,18 +78,26 @@ class HealthPage(CachedViewRestrictionsMixin, Page):
     last_reviewed = models.DateField(
         _("last reviewed"),
         null=True,
-        help_text=_("The date a medical reviewer last checked this page. Required to publish."),
+        blank=True,
+        help_text=_("Set when a medical reviewer approves the page; empty until then."),
     )
     next_review_due = models.DateField(
         _("next review due"),
         null=True,
-        help_text=_("Must be after the last review. Required to publish."),
+        blank=True,
+        help_text=_("Proposed from the review interval in the site settings when the page is approved."),
     )
     reviewed_by = models.CharField(
         _("reviewed by"),
         max_length=255,
         blank=True,
-        help_text=_("Name and role of the medical reviewer, e.g. “Dr A. Example, oncologist”."),
+        help_text=_("The approving reviewer's public name, from their reviewer profile."),
+    )
+    reviewer_role = models.CharField(
+        _("reviewer's professional role"),
+        max_length=255,
+        blank=True,
+        help_text=_("The approving reviewer's professional role, from their reviewer profile."),
     )
     references = StreamField(ReferencesBlock(), blank=True, verbose_name=_("references"))
     related_pages = StreamField(
@@ -98,8 +110,11 @@ class HealthPage(CachedViewRestrictionsMixin, Page):
     review_panels = [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")]),
-                FieldPanel("reviewed_by"),
+                # Read-only: only an approval in the "Medical review" workflow sets them.
+                FieldRowPanel(
+                    [FieldPanel("last_reviewed", read_only=True), FieldPanel("next_review_due", read_only=True)]
+                ),
+                FieldRowPanel([FieldPanel("reviewed_by", read_only=True), FieldPanel("reviewer_role", read_only=True)]),
                 FieldPanel("references"),
             ],
             heading=_("Medical review and sources"),
@@ -130,6 +145,22 @@ class HealthPage(CachedViewRestrictionsMixin, Page):
             message = _("The next review must be after the last review (%(date)s). Choose a later date.")
             raise ValidationError({"next_review_due": message % {"date": self.last_reviewed.isoformat()}})
 
+    def with_content_json(self, content):
+        """The page as a revision has it, but with the review as the database has it.
+
+        A revision (a draft, an old version restored, a tampered form) never carries a review:
+        the approval writes the review fields to the page itself (netportal.governance).
+        """
+        page = super().with_content_json(content)
+        for field in REVIEW_FIELDS:
+            setattr(page, field, getattr(self, field))
+        return page
+
+    @property
+    def is_reviewed(self):
+        """True once a medical reviewer has approved the page."""
+        return self.last_reviewed is not None
+
     @property
     def review_overdue(self):
         return bool(self.next_review_due and self.next_review_due < timezone.localdate())
@@ -140,6 +171,22 @@ class HealthPage(CachedViewRestrictionsMixin, Page):
         sections = [block for block in self.body if block.block_type == "section"]
         anchors = iter(unique_anchors(block.value["heading"] for block in sections))
         return [(block, next(anchors) if block.block_type == "section" else None) for block in self.body]
+
+    @cached_property
+    def placeholder_images(self):
+        """Stand-in images the body still uses, each once, in page order (visitors never see them)."""
+        images = []
+        for block in self.body:
+            if block.block_type == "image":
+                candidates = [block.value.get("image")]
+            elif block.block_type == "image_series":
+                candidates = [item.get("image") for item in block.value["images"]]
+            else:
+                continue
+            for image in candidates:
+                if image is not None and image.is_placeholder and image.pk not in {known.pk for known in images}:
+                    images.append(image)
+        return images
 
     @cached_property
     def table_of_contents(self):

@@ -6,3 +6,10 @@ class CoreConfig(AppConfig):
     name = "netportal.core"
     label = "core"
     verbose_name = _("Portal core")
+
+    def ready(self):
+        from . import content
+        from .registry import demo_content_loaders
+
+        # After the apps' own pages (health pages 10, directory 20): the trust pages link to them.
+        demo_content_loaders.append((50, content.load_standard_pages))

@@ -60,6 +60,23 @@ class LatestReviewedPagesBlock(blocks.StructBlock):
         template = "core/blocks/latest_reviewed_pages.html"
 
 
+class SiteFactsBlock(blocks.StructBlock):
+    """Facts kept in the site settings, shown where the page needs them; staff see what is not set yet."""
+
+    facts = blocks.ChoiceBlock(
+        choices=[
+            ("operator", _("Who runs the portal: organisation, address, charity number, funding")),
+            ("review_interval", _("The review interval of health pages")),
+        ],
+        label=_("Facts"),
+    )
+
+    class Meta:
+        icon = "cog"
+        label = _("Facts from the site settings")
+        template = "core/blocks/site_facts.html"
+
+
 class BasicStreamBlock(blocks.StreamBlock):
     """Body of a standard page (about, privacy, accessibility statement)."""
 
@@ -67,6 +84,7 @@ class BasicStreamBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     paragraph = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"], label=_("Paragraph"))
     latest_reviewed_pages = LatestReviewedPagesBlock()
+    site_facts = SiteFactsBlock()
 
 
 class RenditionImageChooserBlock(ImageChooserBlock):
@@ -86,6 +104,17 @@ class RenditionImageChooserBlock(ImageChooserBlock):
         return result
 
 
+def is_preview(context):
+    """True when staff look at a preview (Wagtail marks the request); placeholders show only there."""
+    request = (context or {}).get("request")
+    return bool(getattr(request, "is_preview", False))
+
+
+def is_shown(image, context):
+    """An image visitors may see: a real one, or a placeholder in a staff preview."""
+    return image is not None and (not image.is_placeholder or is_preview(context))
+
+
 class CaptionedImageBlock(blocks.StructBlock):
     """One image with its caption and credit; alt text comes from the image itself (required there)."""
 
@@ -101,6 +130,11 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "core/blocks/captioned_image.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["show_image"] = is_shown(value.get("image"), parent_context)
+        return context
 
 
 class SeriesImageBlock(blocks.StructBlock):
@@ -130,6 +164,12 @@ class ImageSeriesBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image series")
         template = "core/blocks/image_series.html"
+
+    def get_context(self, value, parent_context=None):
+        """`shown_items`: the pictures visitors may see; without any, the series is told as text."""
+        context = super().get_context(value, parent_context=parent_context)
+        context["shown_items"] = [item for item in value["images"] if is_shown(item.get("image"), parent_context)]
+        return context
 
 
 class ExternalResourceBlock(blocks.StructBlock):

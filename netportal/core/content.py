@@ -4,39 +4,41 @@ Each loader is idempotent: it finds what exists by a stable key (slug, site) and
 creates or fixes what is missing, reporting each action through `report`.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
 
 from .models import HomePage, SiteSettings, StandardPage
+from .trust_pages import TRUST_PAGES
 
+# The host and port Wagtail's install gives its first site; the loader replaces them with PUBLIC_BASE_URL.
+WAGTAIL_INSTALL_SITE = ("localhost", 80)
 HOME_TITLE = "Neuroendocrine tumour patient portal"
 HOME_INTRODUCTION = (
-    "Reviewed information about neuroendocrine tumours (NETs) and their treatment, "
-    "and a directory of patient associations around the world."
+    "Information about neuroendocrine tumours (NETs) and their treatment, with each page's medical review "
+    "status shown on it, and a directory of patient associations around the world."
 )
+TAGLINE = "Information and patient associations for people affected by neuroendocrine tumours"
+# Wording earlier versions loaded; it claimed a review nobody had made. Replaced unless staff changed it.
+SUPERSEDED = {
+    "home_introduction": (
+        "Reviewed information about neuroendocrine tumours (NETs) and their treatment, "
+        "and a directory of patient associations around the world."
+    ),
+    "tagline": "Trustworthy information and patient associations for people affected by neuroendocrine tumours",
+    "about_introduction": (
+        "This portal brings together reviewed information about neuroendocrine tumours "
+        "and a directory of patient associations."
+    ),
+}
 MEDICAL_DISCLAIMER = (
     "The information on this site is for general education and does not replace advice "
     "from your own doctor or care team."
 )
 
-STANDARD_PAGES = [
-    {
-        "slug": "about",
-        "title": "About this portal",
-        "introduction": (
-            "This portal brings together reviewed information about neuroendocrine tumours "
-            "and a directory of patient associations."
-        ),
-    },
-    {
-        "slug": "accessibility",
-        "title": "Accessibility statement",
-        "introduction": (
-            "We aim to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. "
-            "If something on this site is hard to use, please tell us."
-        ),
-    },
-]
+STANDARD_PAGES = TRUST_PAGES
 
 
 def load_home(report):
@@ -67,18 +69,57 @@ def load_home(report):
                 report("removed Wagtail's welcome page")
         site = Site.objects.get(is_default_site=True)
         site_settings = SiteSettings.for_site(site)
+        name_and_address_site(site, site_settings, report)
         if not site_settings.medical_disclaimer:
             site_settings.medical_disclaimer = MEDICAL_DISCLAIMER
             site_settings.save()
             report("set the medical disclaimer")
+        if site_settings.tagline == SUPERSEDED["tagline"]:
+            site_settings.tagline = TAGLINE
+            site_settings.save()
+            report("corrected the tagline")
+        if home.introduction == SUPERSEDED["home_introduction"]:
+            home.introduction = HOME_INTRODUCTION
+            home.save_revision().publish()
+            report("corrected the home page introduction")
     return home
+
+
+def name_and_address_site(site, site_settings, report):
+    """The Wagtail site takes the portal's name, and the public address in place of Wagtail's localhost."""
+    changed = []
+    if not site.site_name:
+        site.site_name = site_settings.site_name
+        changed.append("named the site")
+    public = urlsplit(settings.PUBLIC_BASE_URL) if settings.PUBLIC_BASE_URL else None
+    if public and public.hostname and (site.hostname, site.port) == WAGTAIL_INSTALL_SITE:
+        site.hostname = public.hostname
+        site.port = public.port or (443 if public.scheme == "https" else 80)
+        changed.append(f"set the site address to {settings.PUBLIC_BASE_URL}")
+    if changed:
+        site.save()
+        for change in changed:
+            report(change)
 
 
 def load_standard_pages(home, report):
     for spec in STANDARD_PAGES:
-        if StandardPage.objects.filter(slug=spec["slug"]).exists():
+        existing = StandardPage.objects.filter(slug=spec["slug"]).first()
+        if existing is not None:
+            changed = []
+            if spec["slug"] == "about" and existing.introduction == SUPERSEDED["about_introduction"]:
+                existing.introduction = spec["introduction"]
+                changed.append("introduction")
+            if not existing.body.raw_data:  # as an earlier load left it: staff have not written one
+                existing.body = spec["body"]
+                changed.append("text")
+            if changed:
+                existing.save_revision().publish()
+                report(f"completed the {' and '.join(changed)} of “{existing.title}”")
             continue
-        page = StandardPage(title=spec["title"], slug=spec["slug"], introduction=spec["introduction"])
+        page = StandardPage(
+            title=spec["title"], slug=spec["slug"], introduction=spec["introduction"], body=spec["body"]
+        )
         home.add_child(instance=page)
         page.save_revision().publish()
         report(f"created page “{page.title}”")

@@ -3,7 +3,7 @@
 from django.core.cache import caches
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition
@@ -25,10 +25,19 @@ class CustomImage(AbstractImage):
     credit = models.CharField(
         _("credit"), max_length=255, blank=True, help_text=_("Who made or owns the image, e.g. “Courtesy of …”.")
     )
+    is_placeholder = models.BooleanField(
+        _("placeholder"),
+        default=False,
+        help_text=_(
+            "A stand-in until the original picture arrives. Visitors never see it; staff see it in previews. "
+            "Untick once you have uploaded the original file."
+        ),
+    )
 
     admin_form_fields = (
         "title",
         "file",
+        "is_placeholder",
         "alt_text",
         "caption",
         "credit",
@@ -67,7 +76,7 @@ class SiteSettings(BaseSiteSetting):
         _("tagline"),
         max_length=200,
         blank=True,
-        default="Trustworthy information and patient associations for people affected by neuroendocrine tumours",
+        default="Information and patient associations for people affected by neuroendocrine tumours",
     )
     footer_text = models.TextField(_("footer text"), blank=True)
     medical_disclaimer = models.TextField(
@@ -75,6 +84,15 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Shown at the foot of every page."),
     )
+    operator_name = models.CharField(
+        _("organisation running the portal"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown on the trust pages (About, Contact, Privacy). Leave empty until confirmed."),
+    )
+    operator_address = models.TextField(_("postal address"), blank=True)
+    charity_number = models.CharField(_("registered charity number"), max_length=100, blank=True)
+    funding = models.TextField(_("how the portal is funded"), blank=True)
     review_interval_months = models.PositiveSmallIntegerField(
         _("review interval (months)"),
         default=12,
@@ -87,6 +105,15 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("footer_text"),
         FieldPanel("medical_disclaimer"),
         FieldPanel("review_interval_months"),
+        MultiFieldPanel(
+            [
+                FieldPanel("operator_name"),
+                FieldPanel("operator_address"),
+                FieldPanel("charity_number"),
+                FieldPanel("funding"),
+            ],
+            heading=_("Who runs the portal"),
+        ),
     ]
 
     class Meta:
@@ -100,6 +127,16 @@ class SiteSettings(BaseSiteSetting):
         if site is None:
             return super().for_site(site)
         return caches["content"].get_or_set(f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site))
+
+    @property
+    def operator_facts(self):
+        """(label, value) for each fact about who runs the portal; empty values stay empty, never invented."""
+        return [
+            (_("Run by"), self.operator_name),
+            (_("Address"), self.operator_address),
+            (_("Registered charity number"), self.charity_number),
+            (_("Funding"), self.funding),
+        ]
 
     def __str__(self):
         return self.site_name

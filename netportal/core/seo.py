@@ -78,15 +78,24 @@ def web_page(request, page, schema_type="WebPage", **properties):
     return data
 
 
+def reviewer(page):
+    """The approving reviewer as a schema.org Person, with their role when known."""
+    person = {"@type": "Person", "name": page.reviewed_by}
+    if getattr(page, "reviewer_role", ""):
+        person["jobTitle"] = page.reviewer_role
+    return person
+
+
 def medical_web_page(request, page, about=None):
-    """A reviewed health page: MedicalWebPage with its review date and reviewer."""
+    """A health page: MedicalWebPage, with its review date and reviewer once a reviewer has approved it."""
+    reviewed = getattr(page, "last_reviewed", None) is not None
     return web_page(
         request,
         page,
         "MedicalWebPage",
         description=page.search_description or getattr(page, "summary", ""),
-        lastReviewed=page.last_reviewed.isoformat() if page.last_reviewed else None,
-        reviewedBy={"@type": "Person", "name": page.reviewed_by} if page.reviewed_by else None,
+        lastReviewed=page.last_reviewed.isoformat() if reviewed else None,
+        reviewedBy=reviewer(page) if reviewed and page.reviewed_by else None,
         audience={"@type": "MedicalAudience", "audienceType": "Patient"},
         about=about,
     )

@@ -10,14 +10,18 @@ from .models import Suggestion
 HONEYPOT_FIELD = "homepage"
 
 
-class SuggestionForm(forms.ModelForm):
-    """Shared parts: the honeypot and the length limits the model sets."""
-
-    homepage = forms.CharField(
+def honeypot_field():
+    return forms.CharField(
         label=_("Leave this field empty"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+
+
+class SuggestionForm(forms.ModelForm):
+    """Shared parts: the honeypot and the length limits the model sets."""
+
+    homepage = honeypot_field()
 
     def is_spam(self):
         return bool(self.data.get(HONEYPOT_FIELD, "").strip())

@@ -17,16 +17,18 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
+from wagtail.images import get_image_model
 from wagtail.log_actions import log
+from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from netportal.core.spreadsheets import SpreadsheetSafeExportMixin, SpreadsheetSafeIndexView
 from organizations.country_search import resolve_country
 from organizations.models import Association
 
 from . import review
-from .models import Suggestion
+from .models import ReviewerProfile, ReviewRecord, Suggestion
 from .verification import mark_verified
 
 ACCEPT_ACTION = "governance.accept_suggestion"
@@ -64,6 +66,11 @@ class ReviewDashboardPanel(Component):
                 (association, finder.get_edit_url(association)) for association in associations[:DASHBOARD_LIMIT]
             ]
             context["associations_total"] = associations.count()
+        if policy_registry.get_by_type(get_image_model()).user_has_any_permission(user, ["change"]):
+            context["placeholder_images"] = [
+                (image, reverse("wagtailimages:edit", args=[image.pk]))
+                for image in get_image_model().objects.filter(is_placeholder=True).order_by("title")
+            ]
         if can_handle_suggestions(user):
             context["new_suggestions"] = Suggestion.objects.filter(status=Suggestion.Status.NEW).count()
             context["suggestions_url"] = reverse("wagtailsnippets_governance_suggestion:list") + "?status=new"
@@ -352,3 +359,56 @@ def suggestion_prefill(request):
         request, capfirst(_("suggestion from a visitor: %(message)s") % {"message": suggestion.message or "-"})
     )
     return suggested_values(suggestion)
+
+
+# --- Medical review: reviewer profiles and the record of reviews ---
+
+
+class ReviewerProfileViewSet(SnippetViewSet):
+    """How each medical reviewer is named on the pages they approve; administrators keep these."""
+
+    model = ReviewerProfile
+    icon = "user"
+    menu_label = _("Reviewer profiles")
+    add_to_admin_menu = False
+    list_display = ("display_name", "professional_role", "user")
+    search_fields = ["display_name", "professional_role"]
+    search_backend_name = None
+    ordering = ["display_name"]
+
+
+class ReviewRecordViewSet(SnippetViewSet):
+    """Every approval of a health page, newest first, as the workflow wrote it."""
+
+    model = ReviewRecord
+    icon = "tick-inverse"
+    menu_label = _("Review records")
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    list_display = (
+        Column("page", label=_("Page"), accessor=lambda record: record.page.title),
+        "reviewer_name",
+        "reviewer_role",
+        DateColumn("reviewed_on", label=_("Reviewed on"), sort_key="reviewed_on"),
+        DateColumn("next_review_due", label=_("Next review due"), sort_key="next_review_due"),
+    )
+    list_export = ["page", "reviewer_name", "reviewer_role", "reviewed_on", "next_review_due", "comment"]
+    inspect_view_fields = [
+        "page",
+        "revision",
+        "reviewer",
+        "reviewer_name",
+        "reviewer_role",
+        "reviewed_on",
+        "next_review_due",
+        "comment",
+        "created_at",
+    ]
+    ordering = ["-reviewed_on", "-created_at"]
+
+
+class MedicalReviewViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Medical review")
+    menu_icon = "tick-inverse"
+    menu_order = 310
+    items = (ReviewerProfileViewSet, ReviewRecordViewSet)

@@ -1,17 +1,26 @@
 """Admin registration: the review dashboard panel, the review reports, "Mark as verified"
 for associations and the accept/reject actions on visitors' suggestions."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.action_menu import ActionMenuItem
+from wagtail.snippets.models import register_snippet
 
 from organizations.models import Association
+from treatments.models import HealthPage
 
-from . import verification, views
+from . import roles, verification, views
 from .models import Suggestion
+
+register_snippet(views.MedicalReviewViewSetGroup)
 
 
 @hooks.register("construct_homepage_panels")
@@ -135,3 +144,140 @@ def register_governance_log_actions(actions):
     )
     actions.register_action(views.ACCEPT_ACTION, _("Accept suggestion"), _("Suggestion accepted"))
     actions.register_action(views.REJECT_ACTION, _("Reject suggestion"), _("Suggestion rejected"))
+
+
+def can_approve(page, user):
+    """True when `user` may approve the workflow task the page is on."""
+    task = page.current_workflow_task
+    return task is not None and any(name == "approve" for name, _label, _modal in task.get_actions(page, user))
+
+
+@hooks.register("before_edit_page")
+def warn_reviewer_about_placeholders(request, page):
+    """Before approving, a reviewer learns that the page still uses stand-in pictures."""
+    images = getattr(page, "placeholder_images", None)
+    if request.method != "GET" or not images or not can_approve(page, request.user):
+        return None
+    messages.warning(
+        request,
+        ngettext(
+            "This page still uses %(count)d placeholder image. Visitors will not see it; check that the page reads "
+            "well without it before you approve.",
+            "This page still uses %(count)d placeholder images. Visitors will not see them; check that the page "
+            "reads well without them before you approve.",
+            len(images),
+        )
+        % {"count": len(images)},
+    )
+    return None
+
+
+# --- The workflow leads: health pages go through medical review; only Administrators publish directly ---
+
+
+def is_administrator(user):
+    return user.is_superuser or user.groups.filter(name=roles.ADMINISTRATORS).exists()
+
+
+def is_health_page_class(page_class):
+    return page_class is not None and issubclass(page_class, HealthPage)
+
+
+class SubmitForMedicalReviewMenuItem(SubmitForModerationMenuItem):
+    """Wagtail's "Submit to Medical review", in the portal's words."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        page = context.get("page")
+        workflow_state = page.current_workflow_state if page and page.pk else None
+        if workflow_state and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
+            context["label"] = _("Resubmit for medical review")
+        else:
+            context["label"] = _("Submit for medical review")
+        return context
+
+
+@hooks.register("construct_page_action_menu")
+def lead_with_medical_review(menu_items, request, context):
+    """On a health page: the review step comes first, and plain "Publish" is for Administrators only."""
+    page = context.get("page")
+    if not isinstance(page, HealthPage):
+        return
+    if not is_administrator(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+    for position, item in enumerate(menu_items):
+        if item.name == "action-submit":
+            menu_items[position] = SubmitForMedicalReviewMenuItem(order=item.order)
+    # The first item is the primary button: "Approve and publish" for a reviewer, otherwise the submission.
+    for name in ("action-submit", "approve"):
+        first = next((item for item in menu_items if item.name == name), None)
+        if first is not None:
+            menu_items.remove(first)
+            menu_items.insert(0, first)
+
+
+def is_direct_publish(request):
+    return request.method == "POST" and "action-publish" in request.POST
+
+
+def refuse_direct_publish(request):
+    messages.error(
+        request,
+        _("Health pages are published by approving them in the medical review. Submit the page for medical review."),
+    )
+    return redirect(request.get_full_path())
+
+
+@hooks.register("before_edit_page")
+def refuse_direct_publish_on_edit(request, page):
+    if is_direct_publish(request) and isinstance(page, HealthPage) and not is_administrator(request.user):
+        return refuse_direct_publish(request)
+    return None
+
+
+@hooks.register("before_create_page")
+def refuse_direct_publish_on_create(request, parent_page, page_class):
+    if is_direct_publish(request) and is_health_page_class(page_class) and not is_administrator(request.user):
+        return refuse_direct_publish(request)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publish_of_health_pages(request, action_type, objects, action_class_instance):
+    if action_type != "publish" or is_administrator(request.user):
+        return None
+    if any(isinstance(getattr(item, "specific", item), HealthPage) for item in objects):
+        messages.error(request, _("Health pages are published by approving them in the medical review."))
+        return redirect(request.META.get("HTTP_REFERER") or reverse("wagtailadmin_explore_root"))
+    return None
+
+
+def sent_for_review_message(request, page):
+    if request.method == "POST" and "action-submit" in request.POST and isinstance(page, HealthPage):
+        messages.success(
+            request, _("Sent for medical review: a medical reviewer will check it before it is published.")
+        )
+
+
+@hooks.register("after_edit_page")
+def confirm_submission_on_edit(request, page):
+    sent_for_review_message(request, page)
+    approved_message(request, page)
+
+
+def approved_message(request, page):
+    """After "Approve and publish" in the editor: the review the approval recorded, in the portal's words."""
+    approving = request.POST.get("action-workflow-action") and request.POST.get("workflow-action-name") == "approve"
+    if request.method != "POST" or not approving or not isinstance(page, HealthPage):
+        return
+    page = type(page).objects.get(pk=page.pk)
+    if page.next_review_due:
+        messages.success(
+            request,
+            _("Approved: next review due %(date)s.") % {"date": date_format(page.next_review_due, "j F Y")},
+        )
+
+
+@hooks.register("after_create_page")
+def confirm_submission_on_create(request, page):
+    sent_for_review_message(request, page)

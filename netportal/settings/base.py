@@ -217,6 +217,11 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "NET patient portal")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The address visitors use; load_portal_content gives the default Wagtail site this host and port, so
+# canonical, Open Graph, sitemap and JSON-LD URLs use it (instead of Wagtail's install default, localhost).
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL).rstrip("/")
+# Avatars from gravatar.com would be blocked by the admin's Content Security Policy (and leak staff emails).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILSEARCH_BACKENDS = {
     # Picks PostgreSQL full-text search on PostgreSQL and the SQLite backend on SQLite.

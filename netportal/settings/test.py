@@ -19,5 +19,7 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 RELEASE_ID = os.environ.get("RELEASE_ID", "tests")
 # Uploaded test images go to a throwaway folder.
 MEDIA_ROOT = BASE_DIR / ".test-media"
+# Tests keep Wagtail's default site (http://localhost/); tests/core/test_public_base_url.py sets its own.
+PUBLIC_BASE_URL = ""
 # Mail stays in memory for assertions.
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}

@@ -27,3 +27,24 @@ def test_load_portal_content_twice_changes_nothing(capsys):
     call_command("load_portal_content")
     assert row_counts() == first
     assert "nothing changed" in capsys.readouterr().out
+
+
+def test_loading_twice_records_no_review_and_requests_each_review_once(capsys):
+    from wagtail.models import WorkflowState
+
+    from netportal.governance.models import ReviewRecord
+
+    call_command("load_portal_content")
+    call_command("load_portal_content")
+    assert not ReviewRecord.objects.exists()
+    assert WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS).count() == 3
+    assert "sent “Neuroendocrine tumours” for medical review" in capsys.readouterr().out
+
+
+def test_loaded_wording_claims_no_review(client):
+    call_command("load_portal_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    site = Site.objects.get(is_default_site=True)
+    html = client.get("/").content.decode() + client.get("/about/").content.decode()
+    text = (html + SiteSettings.for_site(site).tagline).lower()
+    for claim in ("reviewed information", "trustworthy", "verified"):
+        assert claim not in text

@@ -115,7 +115,14 @@ users.create_superuser(sys.argv[1], "", os.environ["E2E_STAFF_PASSWORD"])
 for username, group, first_name in [(sys.argv[2], "Editors", "Edna"), (sys.argv[3], "Medical reviewers", "Remy")]:
     member = users.create_user(username, password=os.environ["E2E_STAFF_PASSWORD"], first_name=first_name)
     member.groups.add(Group.objects.get(name=group))
+from netportal.governance.models import ReviewerProfile
+ReviewerProfile.objects.create(
+    user=users.get(username=sys.argv[3]), display_name=sys.argv[4], professional_role=sys.argv[5]
+)
 """
+# The reviewer's profile, as an administrator keeps it: how approved pages name their reviewer.
+REVIEWER_DISPLAY_NAME = "Dr Remy Example"
+REVIEWER_ROLE = "consultant in nuclear medicine"
 
 
 @pytest.fixture(scope="session")
@@ -137,8 +144,14 @@ def editor_credentials(staff_password):
 
 @pytest.fixture(scope="session")
 def reviewer_credentials(staff_password):
-    """A member of the Medical reviewers group: approves health pages."""
-    return {"username": REVIEWER_USERNAME, "password": staff_password, "first_name": "Remy"}
+    """A member of the Medical reviewers group with a reviewer profile: approves health pages."""
+    return {
+        "username": REVIEWER_USERNAME,
+        "password": staff_password,
+        "first_name": "Remy",
+        "display_name": REVIEWER_DISPLAY_NAME,
+        "role": REVIEWER_ROLE,
+    }
 
 
 @pytest.fixture(scope="session")
@@ -147,7 +160,16 @@ def live_server_url(tmp_path_factory, staff_credentials):
     workdir = tmp_path_factory.mktemp("e2e-server")
     env = server_environment(workdir)
     setup = subprocess.run(
-        [sys.executable, "-c", SETUP_SCRIPT, STAFF_USERNAME, EDITOR_USERNAME, REVIEWER_USERNAME],
+        [
+            sys.executable,
+            "-c",
+            SETUP_SCRIPT,
+            STAFF_USERNAME,
+            EDITOR_USERNAME,
+            REVIEWER_USERNAME,
+            REVIEWER_DISPLAY_NAME,
+            REVIEWER_ROLE,
+        ],
         cwd=REPO_DIR,
         env={**env, "E2E_STAFF_PASSWORD": staff_credentials["password"]},
         capture_output=True,

@@ -44,25 +44,27 @@ def open_page_in_admin_by_search(page, title):
     page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
 
 
-def test_editor_submits_a_health_page_for_medical_review_and_a_reviewer_approves_it(
+def test_editor_edits_a_health_page_a_reviewer_approves_it_from_the_dashboard_and_visitors_see_the_review(
     new_page, editor_credentials, reviewer_credentials
 ):
+    # The demo content is live but unreviewed, and says so.
     visitor = new_page()
     visitor.goto(CUP_PAGE_PATH)
+    expect(visitor.get_by_role("main")).to_contain_text("This page has not yet been medically reviewed.")
     summary = visitor.get_by_role("main").locator("p.lead").inner_text()
     assert EDIT_MARKER not in summary
     # The anonymous page cache now holds the live version.
     assert visitor.goto(CUP_PAGE_PATH).headers.get("x-cache") == "hit"
 
-    # An editor changes the summary and submits it; editors cannot publish.
+    # An editor changes the summary of the page, which already waits for medical review; editors cannot publish.
     editor = sign_in(new_page(), editor_credentials)
     open_page_in_admin_by_search(editor, CUP_TITLE)
     summary_box = editor.get_by_role("textbox", name="Summary")
     summary_box.fill(f"{summary_box.input_value()} {EDIT_MARKER}")
     editor.get_by_role("button", name="More actions").click()
     expect(editor.get_by_role("button", name="Publish", exact=True)).to_have_count(0)
-    editor.get_by_role("button", name="Submit to Medical review").click()
-    expect(editor.get_by_text(re.compile("submitted for moderation"))).to_be_visible()
+    editor.get_by_role("button", name="Save draft").click()
+    expect(editor.get_by_text(re.compile(r"has been updated"))).to_be_visible()
 
     # Waiting for review: visitors still see the live version.
     waiting_visitor = new_page()
@@ -70,20 +72,23 @@ def test_editor_submits_a_health_page_for_medical_review_and_a_reviewer_approves
     expect(waiting_visitor.get_by_role("heading", level=1)).to_have_text(CUP_TITLE)
     expect(waiting_visitor.get_by_role("main")).not_to_contain_text(EDIT_MARKER)
 
-    # A medical reviewer finds it on the dashboard and approves it, which publishes it.
+    # A medical reviewer finds it on the dashboard; "Approve and publish" is the primary action.
     reviewer = sign_in(new_page(), reviewer_credentials)
     awaiting = reviewer.get_by_role("region", name="Awaiting your review")
-    expect(awaiting).to_contain_text(editor_credentials["first_name"])
     awaiting.get_by_role("link", name=CUP_TITLE, exact=True).click()
     reviewer.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
     expect(reviewer.get_by_role("textbox", name="Summary")).to_have_value(re.compile(re.escape(EDIT_MARKER)))
-    reviewer.get_by_role("button", name="More actions").click()
-    reviewer.get_by_role("button", name="Approve and Publish", exact=True).click()
-    expect(reviewer.get_by_text(re.compile(r"Page '.*' has been updated"))).to_be_visible()
+    reviewer.get_by_role("button", name="Approve and publish", exact=True).click()
+    expect(reviewer.get_by_text(re.compile(r"has been updated|approved", re.IGNORECASE)).first).to_be_visible()
 
-    # Visitors now see the approved version, stamped as reviewed today.
+    # Visitors now see the approved version, with who reviewed it and when.
     fresh_visitor = new_page()
     fresh_visitor.goto(CUP_PAGE_PATH)
-    expect(fresh_visitor.get_by_role("main")).to_contain_text(EDIT_MARKER)
+    main = fresh_visitor.get_by_role("main")
+    expect(main).to_contain_text(EDIT_MARKER)
     today = datetime.datetime.now(datetime.UTC).date()
-    expect(fresh_visitor.get_by_role("main")).to_contain_text(f"Page last reviewed: {today.day} {today:%B %Y}")
+    expect(main).to_contain_text(
+        f"Reviewed by {reviewer_credentials['display_name']}, {reviewer_credentials['role']} "
+        f"on {today.day} {today:%B %Y}."
+    )
+    expect(main).not_to_contain_text("not yet been medically reviewed")

@@ -32,9 +32,6 @@ def edit_form(page, **changes):
         "title": page.title,
         "slug": page.slug,
         "summary": page.summary,
-        "last_reviewed": page.last_reviewed.isoformat(),
-        "next_review_due": page.next_review_due.isoformat(),
-        "reviewed_by": page.reviewed_by,
         "comments": inline_formset([]),
         **changes,
     }

@@ -21,7 +21,12 @@ NEXT_REVIEW = datetime.date(2027, 3, 2)
 
 @pytest.fixture
 def health_pages(home_page):
-    reviewed = {"last_reviewed": REVIEWED, "next_review_due": NEXT_REVIEW, "reviewed_by": "Dr A. Example, oncologist"}
+    reviewed = {
+        "last_reviewed": REVIEWED,
+        "next_review_due": NEXT_REVIEW,
+        "reviewed_by": "Dr A. Example",
+        "reviewer_role": "oncologist",
+    }
     condition = ConditionPageFactory(
         parent=home_page, title="Neuroendocrine tumours", slug="neuroendocrine-tumours", **reviewed
     )

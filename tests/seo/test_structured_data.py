@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.factories import StandardPageFactory
+from tests.factories import InformationPageFactory, StandardPageFactory
 
 from .conftest import REVIEWED
 
@@ -26,7 +26,7 @@ def test_health_page_is_a_medical_web_page_with_its_review_date_and_reviewer(cli
     data = structured_data(client, health_pages["condition"].url)["MedicalWebPage"]
     assert data["@context"] == "https://schema.org"
     assert data["lastReviewed"] == REVIEWED.isoformat()
-    assert data["reviewedBy"] == {"@type": "Person", "name": "Dr A. Example, oncologist"}
+    assert data["reviewedBy"] == {"@type": "Person", "name": "Dr A. Example", "jobTitle": "oncologist"}
     assert data["name"] == "Neuroendocrine tumours"
     assert data["url"] == "http://localhost/neuroendocrine-tumours/"
     assert data["about"] == {"@type": "MedicalCondition", "name": "Neuroendocrine tumours"}
@@ -38,11 +38,15 @@ def test_information_page_is_a_medical_web_page_with_its_review_date(client, hea
 
 
 def test_unreviewed_health_page_says_nothing_about_a_review(client, health_pages):
-    page = health_pages["cup"]
-    page.reviewed_by = ""
-    page.save_revision().publish()
+    page = InformationPageFactory(parent=health_pages["index"], title="Not yet reviewed", slug="not-yet-reviewed")
     data = structured_data(client, page.url)["MedicalWebPage"]
     assert "reviewedBy" not in data
+    assert "lastReviewed" not in data
+
+
+def test_reviewed_health_page_names_its_reviewer_and_role(client, health_pages):
+    data = structured_data(client, health_pages["cup"].url)["MedicalWebPage"]
+    assert data["reviewedBy"] == {"@type": "Person", "name": "Dr A. Example", "jobTitle": "oncologist"}
 
 
 def test_treatment_page_describes_the_therapy_and_its_drug(client, health_pages):

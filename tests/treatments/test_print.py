@@ -99,7 +99,7 @@ def test_a_printed_health_page_shows_content_and_link_addresses_but_no_navigatio
                 if page.query_selector(selector):
                     assert display(selector) == "none", selector
             assert display("main") != "none"
-            assert page.is_visible("text=Page last reviewed")
+            assert page.is_visible("text=This page has not yet been medically reviewed")
             assert page.is_visible("h2#first-heading")
             assert after('main a[href="https://guide.example/first"]') == '" (https://guide.example/first)"'
             assert after('main a[href="https://society.example/"]') == '" (https://society.example/)"'

@@ -46,30 +46,23 @@ def admin_page_data(**fields):
     return nested_form_data(data)
 
 
-def test_admin_shows_a_clear_error_and_saves_nothing_when_next_review_is_before_last(admin_client, home_page):
-    url = reverse("wagtailadmin_pages:add", args=("treatments", "conditionpage", home_page.pk))
-    response = admin_client.post(url, admin_page_data())
-    assert response.status_code == 200
-    assert REVIEW_ERROR in response.content.decode()
-    assert response.context["form"].errors["next_review_due"]
-    assert not ConditionPage.objects.exists()
-
-
-def test_admin_publishes_a_health_page_with_valid_review_dates(admin_client, home_page):
+def test_review_fields_typed_into_a_new_page_are_ignored(admin_client, home_page):
     url = reverse("wagtailadmin_pages:add", args=("treatments", "conditionpage", home_page.pk))
     response = admin_client.post(url, admin_page_data(next_review_due="2027-05-01"))
     assert response.status_code == 302
     page = ConditionPage.objects.get()
     assert page.live
-    assert page.next_review_due == datetime.date(2027, 5, 1)
+    assert (page.last_reviewed, page.next_review_due, page.reviewed_by, page.reviewer_role) == (None, None, "", "")
 
 
-def test_admin_refuses_to_publish_without_review_dates(admin_client, home_page):
-    url = reverse("wagtailadmin_pages:add", args=("treatments", "conditionpage", home_page.pk))
-    response = admin_client.post(url, admin_page_data(last_reviewed="", next_review_due=""))
-    assert response.status_code == 200
-    assert set(response.context["form"].errors) >= {"last_reviewed", "next_review_due"}
-    assert not ConditionPage.objects.exists()
+def test_the_editor_shows_the_review_fields_read_only(admin_client, home_page):
+    page = ConditionPageFactory(parent=home_page, reviewed=True)
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    form = response.context["form"]
+    assert not {"last_reviewed", "next_review_due", "reviewed_by", "reviewer_role"} & set(form.fields)
+    html = response.content.decode()
+    assert "Dr Jane Example" in html
+    assert 'name="reviewed_by"' not in html
 
 
 def test_visitors_see_when_the_page_was_reviewed_and_by_whom(client, home_page):
@@ -77,18 +70,30 @@ def test_visitors_see_when_the_page_was_reviewed_and_by_whom(client, home_page):
         parent=home_page,
         last_reviewed=datetime.date(2026, 1, 15),
         next_review_due=datetime.date(2099, 1, 15),
-        reviewed_by="Dr A. Example, oncologist",
+        reviewed_by="Dr A. Example",
+        reviewer_role="oncologist",
     )
     html = client.get(page.url).content.decode()
-    assert 'Page last reviewed: <time datetime="2026-01-15">15 January 2026</time>.' in html
+    assert 'Reviewed by Dr A. Example, oncologist on <time datetime="2026-01-15">15 January 2026</time>.' in html
     assert 'Next review due: <time datetime="2099-01-15">15 January 2099</time>.' in html
-    assert "Reviewed by: Dr A. Example, oncologist" in html
+    assert "not yet been medically reviewed" not in html
     assert "overdue" not in html
+
+
+def test_a_page_never_approved_says_it_has_not_been_medically_reviewed(client, home_page):
+    page = ConditionPageFactory(parent=home_page)
+    html = client.get(page.url).content.decode()
+    assert "This page has not yet been medically reviewed." in html
+    assert "Reviewed by" not in html
+    assert "Next review due" not in html
 
 
 def test_a_page_overdue_for_review_still_shows_with_its_dates(client, home_page):
     page = InformationPageFactory(
-        parent=home_page, last_reviewed=datetime.date(2020, 3, 1), next_review_due=datetime.date(2021, 3, 1)
+        parent=home_page,
+        last_reviewed=datetime.date(2020, 3, 1),
+        next_review_due=datetime.date(2021, 3, 1),
+        reviewed_by="Dr A. Example",
     )
     response = client.get(page.url)
     assert response.status_code == 200
@@ -141,11 +146,33 @@ def test_next_review_falls_the_given_number_of_months_later(last_reviewed, month
 def test_a_refused_edit_leaves_the_live_page_and_its_revisions_alone(admin_client, condition_page):
     revisions = condition_page.revisions.count()
     url = reverse("wagtailadmin_pages:edit", args=[condition_page.pk])
-    data = admin_page_data(title="A changed title", slug=condition_page.slug)
+    data = admin_page_data(title="", slug=condition_page.slug)
     response = admin_client.post(url, data)
     assert response.status_code == 200
-    assert REVIEW_ERROR in response.content.decode()
+    assert response.context["form"].errors["title"]
     condition_page.refresh_from_db()
     assert condition_page.title == "Neuroendocrine tumours"
     assert condition_page.revisions.count() == revisions
     assert not condition_page.has_unpublished_changes
+
+
+def home_with_latest_reviewed(home_page):
+    home_page.body = [{"type": "latest_reviewed_pages", "value": {"heading": "", "limit": 5}}]
+    home_page.save_revision().publish()
+
+
+def test_recently_reviewed_lists_only_approved_pages(client, home_page):
+    home_with_latest_reviewed(home_page)
+    reviewed = ConditionPageFactory(parent=home_page, title="Approved page", reviewed=True)
+    unreviewed = InformationPageFactory(parent=home_page, title="Never approved page")
+    html = client.get("/").content.decode()
+    assert f'href="{reviewed.url}"' in html
+    assert f'href="{unreviewed.url}"' not in html
+
+
+def test_recently_reviewed_says_so_when_no_page_has_been_reviewed(client, home_page):
+    home_with_latest_reviewed(home_page)
+    InformationPageFactory(parent=home_page, title="Never approved page")
+    html = client.get("/").content.decode()
+    assert "Recently reviewed health information" in html
+    assert "No health page has been medically reviewed yet." in html

@@ -1,14 +1,17 @@
 """The seed loader puts every health fact of the seed document on the site, exactly once."""
 
-import datetime
 import html as html_module
 import re
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import WorkflowState
 
 from netportal.core.models import CustomImage
+from netportal.governance.models import ReviewRecord
+from tests.factories import StaffUserFactory
 from treatments import content
 from treatments.models import ConditionPage, InformationPage, TreatmentApproval, TreatmentIndexPage, TreatmentPage
 
@@ -74,13 +77,15 @@ def test_loading_twice_creates_each_page_image_and_approval_once(home_page, load
     assert InformationPage.objects.count() == 1
     assert CustomImage.objects.count() == 3
     assert TreatmentApproval.objects.count() == 2
-    assert len(loaded) == 4 + 3 + 1  # pages, placeholder images, home page listing
+    assert len(loaded) == 4 + 3 + 1 + 3  # pages, placeholder images, home page listing, sent for review
+    assert WorkflowState.objects.count() == 3
+    assert not ReviewRecord.objects.exists()
 
 
 def test_every_seed_sentence_is_on_the_site_exactly_once_after_two_loads(client, home_page, loaded):
     content.load(home_page, lambda message: None)
-    html = health_pages_html(client)
-    counts = {sentence: html.count(sentence) for sentence in SEED_SENTENCES}
+    text = visible_text(health_pages_html(client))
+    counts = {sentence: text.count(sentence) for sentence in SEED_SENTENCES}
     assert counts == dict.fromkeys(SEED_SENTENCES, 1)
 
 
@@ -113,14 +118,25 @@ def test_prrt_approvals_name_agency_and_product_but_invent_no_year_or_indication
     assert "177Lu-DOTATATE" in page.active_substance
 
 
-def test_review_dates_are_set_at_load_time_with_no_invented_reviewer(loaded):
-    today = timezone.localdate()
+def test_health_pages_are_live_but_unreviewed_and_await_medical_review(home_page, loaded):
+    content.load(home_page, lambda message: None)
     for model in (ConditionPage, TreatmentPage, InformationPage):
         page = model.objects.get()
-        assert page.last_reviewed == today
-        assert page.next_review_due == content.review_due_after(today, 12)
-        assert page.next_review_due > today + datetime.timedelta(days=364)
-        assert page.reviewed_by == ""
+        assert page.live
+        assert (page.last_reviewed, page.next_review_due, page.reviewed_by, page.reviewer_role) == (None, None, "", "")
+        [state] = WorkflowState.objects.for_instance(page)
+        assert state.status == WorkflowState.STATUS_IN_PROGRESS
+        assert state.workflow.name == "Medical review"
+    assert not ReviewRecord.objects.exists()
+
+
+def test_a_reviewer_finds_the_loaded_pages_awaiting_review(client, loaded):
+    reviewer = StaffUserFactory(username="reviewer", group_name="Medical reviewers")
+    client.force_login(reviewer)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Awaiting your review" in html
+    for model in (ConditionPage, TreatmentPage, InformationPage):
+        assert model.objects.get().title in html
 
 
 def test_placeholder_images_say_they_are_placeholders_and_carry_the_credit(client, loaded):
@@ -133,12 +149,13 @@ def test_placeholder_images_say_they_are_placeholders_and_carry_the_credit(clien
         "Lutetium-177 somatostatin analogue"
     )
     for image in images:
+        assert image.is_placeholder
         assert "placeholder" in image.alt_text.lower()
         assert "placeholder" in image.caption.lower()
         assert image.credit == content.IMAGE_CREDIT
         assert (image.width, image.height) == (1200, 800)
     html = client.get(TreatmentPage.objects.get().url).content.decode()
-    assert html.count("Placeholder for picture") == 3
+    assert "Placeholder for picture" not in html  # visitors never see them (tests/treatments/test_placeholders.py)
 
 
 def test_external_resources_keep_a_url_only_where_it_was_confirmed(loaded):
@@ -155,14 +172,14 @@ def test_compassionate_use_advice_is_an_ask_your_doctor_callout(loaded):
     assert "Ask your referring physicians" in callouts[0].value["text"].source
 
 
-def test_home_page_lists_the_latest_reviewed_health_pages_once(client, home_page, loaded):
+def test_home_page_has_one_recently_reviewed_list_which_claims_no_review(client, home_page, loaded):
     content.load(home_page, lambda message: None)
     home_page.refresh_from_db()
     assert [block.block_type for block in home_page.body].count("latest_reviewed_pages") == 1
     html = client.get("/").content.decode()
     assert "Recently reviewed health information" in html
-    for model in (ConditionPage, TreatmentPage, InformationPage):
-        assert f'href="{model.objects.get().url}"' in html
+    assert "No health page has been medically reviewed yet." in html
+    assert "reviewed " + timezone.localdate().strftime("%-d %B %Y") not in html
 
 
 # A verbatim copy of the source document (shared/seed/000_073fb3d7a7d3985b.txt), kept with the tests.
@@ -194,6 +211,7 @@ def seed_sentences(text):
 
 
 def visible_text(html):
+    html = re.sub(r"</?sup>", "", html)  # isotope mass numbers (<sup>177</sup>Lu) read as one word
     text = re.sub(r"<[^>]+>", " ", html)
     return " ".join(html_module.unescape(text).split())
 
@@ -212,3 +230,23 @@ def test_the_seed_document_titles_are_on_the_site(client, home_page, loaded):
         assert title in text
     assert "Pancreatic Neuroendocrine Tumors Treatment (PDQ®)–Patient Version" in text  # noqa: RUF001
     assert "National Cancer Institute" in text
+
+
+def test_isotopes_render_with_superscript_mass_numbers(client, loaded):
+    html = client.get(TreatmentPage.objects.get().url).content.decode()
+    assert "Lutathera® (<sup>177</sup>Lutetium <sup>177</sup>Lu-DOTATATE)." in html
+    assert "<dd><sup>177</sup>Lutetium <sup>177</sup>Lu-DOTATATE</dd>" in html
+    assert "177Lu" not in re.sub(r"<[^>]+>", " ", html.split("</main>")[0].split('id="main"')[1])
+
+
+def test_the_compassionate_use_page_first_says_what_cup_means_here(client, loaded):
+    html = client.get(InformationPage.objects.get().url).content.decode()
+    lead = re.search(r'<p class="lead">(.*?)</p>', html, re.S)[1]
+    assert lead.startswith("On this site CUP means a compassionate use programme, not")
+    assert "cancer of unknown primary" in lead
+
+
+def test_the_treatments_section_states_its_scope(client, loaded):
+    text = visible_text(client.get(TreatmentIndexPage.objects.get().url).content.decode())
+    assert "This section covers peptide receptor radionuclide therapy (PRRT)" in text
+    assert "Other treatments for neuroendocrine tumours exist; your care team can discuss them with you." in text

@@ -70,3 +70,25 @@ def page_ancestors(request, page):
     if request is not None:
         request.breadcrumb_ancestors = (page.pk, ancestors)
     return ancestors
+
+
+# The trust pages every page links to from its footer, in this order (slugs just below the home page).
+FOOTER_PAGE_SLUGS = ("about", "how-we-make-our-information", "accessibility", "privacy", "contact")
+
+
+def footer_pages(request):
+    """Live trust pages below the site root, in FOOTER_PAGE_SLUGS order; kept until content changes."""
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+
+    def load():
+        pages = {page.slug: page for page in site.root_page.get_children().live().filter(slug__in=FOOTER_PAGE_SLUGS)}
+        return with_urls([pages[slug] for slug in FOOTER_PAGE_SLUGS if slug in pages], request)
+
+    return caches["content"].get_or_set(f"footer:{site.pk}", load)
+
+
+@register.inclusion_tag("includes/footer_navigation.html", takes_context=True)
+def footer_navigation(context):
+    return {"items": footer_pages(context.get("request"))}

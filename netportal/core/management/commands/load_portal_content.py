@@ -22,7 +22,6 @@ class Command(BaseCommand):
             home = core_content.load_home(report)
             for _order, load in sorted(demo_content_loaders, key=lambda entry: entry[0]):
                 load(home, report)
-            core_content.load_standard_pages(home, report)
         if actions:
             self.stdout.write(self.style.SUCCESS(f"Done: {len(actions)} change(s)."))
         else:
