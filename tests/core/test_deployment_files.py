@@ -11,9 +11,9 @@ def compose():
     return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 
 
-def test_compose_defines_web_db_and_redis_with_healthchecks():
+def test_compose_defines_varnish_web_media_db_and_redis_with_healthchecks():
     services = compose()["services"]
-    assert set(services) == {"web", "db", "redis"}
+    assert set(services) == {"varnish", "web", "media", "db", "redis"}
     for name, service in services.items():
         assert "healthcheck" in service, name
         assert service["healthcheck"]["test"], name
@@ -44,3 +44,28 @@ def test_dockerfile_uses_python_313_and_gunicorn():
     assert "FROM python:3.13" in dockerfile
     assert "gunicorn" in dockerfile
     assert "USER netportal" in dockerfile
+
+
+def test_compose_puts_varnish_in_front_with_the_repository_vcl():
+    services = compose()["services"]
+    varnish = services["varnish"]
+    assert "./docker/varnish/default.vcl:/etc/varnish/default.vcl:ro" in varnish["volumes"]
+    assert varnish["ports"] == ["8000:80"]
+    assert "ports" not in services["web"], "visitors reach Django only through Varnish"
+    assert services["web"]["environment"]["FRONTEND_CACHE_PURGE_URL"] == "http://varnish:80"
+    vcl = (ROOT / "docker" / "varnish" / "default.vcl").read_text()
+    assert '.host = "web";' in vcl and 'acl purgers {\n    "web";\n}' in vcl
+
+
+def test_compose_serves_media_from_the_shared_volume_not_django():
+    services = compose()["services"]
+    assert services["web"]["environment"]["SERVE_MEDIA"] == "false"
+    assert "media:/app/media" in services["web"]["volumes"]
+    assert "media:/srv/media:ro" in services["media"]["volumes"]
+    assert "alias /srv/media/;" in (ROOT / "docker" / "media" / "nginx.conf").read_text()
+
+
+def test_compose_limits_redis_memory_with_lru_eviction():
+    command = compose()["services"]["redis"]["command"]
+    assert command[command.index("--maxmemory") + 1] == "256mb"
+    assert command[command.index("--maxmemory-policy") + 1] == "allkeys-lru"

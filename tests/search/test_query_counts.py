@@ -11,11 +11,11 @@ pytestmark = pytest.mark.django_db
 
 # The search term and its daily hits (read, read, count: 3), view restrictions, promotions; for each
 # group (pages, associations): full-text matches, autocomplete matches, word-part ids and one page of
-# rows (pages: plus their content types); the directory page (the site, site settings and main menu
-# come from the cache after the first request).
-SEARCH_PAGE_QUERIES = 15
+# rows (pages: plus their content types); the directory page; Wagtail's site lookup by host name
+# (site settings and main menu come from the cache after the first request).
+SEARCH_PAGE_QUERIES = 16
 # No results: no page of rows (3 fewer), plus the titles and names for "Did you mean" (2 more).
-NO_RESULTS_QUERIES = 14
+NO_RESULTS_QUERIES = 15
 
 
 def add_matching_content(index, region, count):
