@@ -1,7 +1,8 @@
 """Seed content for the association directory: regions, the seed's 41 associations, the page.
 
 The lines below are the seed's directory text, verbatim (non-breaking spaces made plain).
-Websites, emails and descriptions stay empty: only staff who have checked them fill them in.
+Websites, emails, phones, languages and descriptions come only from organizations/data/
+association_facts.csv, each with the public page that states it (organizations.evidence).
 """
 
 import re
@@ -10,6 +11,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django_countries import countries
 
+from . import evidence
 from .exchange import save_and_publish
 from .models import Association, DirectoryPage, Region, Scope
 
@@ -135,4 +137,5 @@ def load(home, report):
     with transaction.atomic():
         regions = load_regions(report)
         load_associations(regions, report)
+        evidence.load_facts(report)
         return load_directory_page(home, report)

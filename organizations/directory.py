@@ -9,7 +9,7 @@ import json
 import unicodedata
 
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, IntegerField, Q, Value, When, Window
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When, Window
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -20,7 +20,7 @@ from netportal.core import page_cache, seo
 
 from . import exchange
 from .country_search import MAX_QUERY_LENGTH, country_lookup, resolve_country
-from .models import Association, DirectoryPage, Region, Scope
+from .models import Association, AssociationFact, DirectoryPage, Region, Scope
 
 PER_PAGE = 25
 NAME_MATCH_LIMIT = 20
@@ -253,7 +253,11 @@ def country_view(page, request, code):
 
 
 def association_view(page, request, slug):
-    association = published().filter(slug=slug).first()
+    # The latest day a detail was confirmed on the association's own pages, in the same query.
+    checked_on = AssociationFact.objects.filter(association=OuterRef("pk")).order_by("-confirmed_on")
+    association = (
+        published().filter(slug=slug).annotate(checked_on=Subquery(checked_on.values("confirmed_on")[:1])).first()
+    )
     if association is None:
         raise Http404
     association.detail_url = page.url + page.reverse_subpage("association", args=[slug])
