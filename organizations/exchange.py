@@ -9,9 +9,11 @@ import datetime
 import io
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django_countries import countries
 
+from .codes import LANGUAGES, Support, phone_validator
 from .models import Association, Focus, Region, Scope
 
 COLUMNS = [
@@ -30,6 +32,8 @@ COLUMNS = [
     "description",
     "focus",
     "last_verified",
+    "phone",
+    "support",
 ]
 
 
@@ -55,6 +59,8 @@ def association_row(association):
         "description": association.description,
         "focus": association.focus,
         "last_verified": association.last_verified.isoformat() if association.last_verified else "",
+        "phone": association.phone,
+        "support": association.support,
     }
 
 
@@ -123,6 +129,15 @@ def read_csv(text):
                 problems.append(f"unknown country “{value}” in countries_served")
             else:
                 served.append(code)
+        for column, known in (("languages", LANGUAGES), ("support", Support.values)):
+            unknown = [code for code in row.get(column, "").split() if code not in known]
+            if unknown:
+                problems.append(f"unknown {column} code(s) “{' '.join(unknown)}”")
+        if row.get("phone"):
+            try:
+                phone_validator(row["phone"])
+            except ValidationError:
+                problems.append(f"phone “{row['phone']}” is not a phone number")
         focus = row.get("focus", "")
         if focus and focus not in Focus.values:
             problems.append(f"unknown focus “{focus}”")
@@ -154,6 +169,8 @@ def read_csv(text):
                     "description": row.get("description", ""),
                     "focus": focus,
                     "last_verified": last_verified,
+                    "phone": row.get("phone", ""),
+                    "support": row.get("support", ""),
                 },
             )
         )

@@ -2,15 +2,17 @@
 
 from django.db import models
 from django.db.models import Q
+from django.forms import CheckboxSelectMultiple
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin
 from wagtail.search import index
 
 from .codes import LanguagesField, Support, SupportField, language_name, phone_validator
+from .forms import AssociationForm, FilteredCheckboxSelectMultiple
 
 
 class Region(models.Model):
@@ -111,29 +113,41 @@ class Association(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, 
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("subtitle"), FieldPanel("acronym")],
+            [
+                TitleFieldPanel("name", placeholder=False),  # fills the slug from the name, as pages do
+                FieldPanel("confirm_duplicate"),
+                FieldPanel("slug"),
+                FieldPanel("subtitle"),
+                FieldPanel("acronym"),
+            ],
             heading=_("Name"),
         ),
         FieldPanel("former_names"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("scope"), FieldPanel("region")]),
-                FieldPanel("country"),
-                FieldPanel("countries_served"),
+                FieldRowPanel([FieldPanel("scope"), FieldPanel("country"), FieldPanel("region")]),
+                FieldPanel("countries_served", widget=FilteredCheckboxSelectMultiple),
                 FieldPanel("coverage_note"),
             ],
             heading=_("Where it works"),
         ),
         MultiFieldPanel(
-            [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone"), FieldPanel("languages")],
+            [
+                FieldPanel("website"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+                FieldPanel("languages", widget=FilteredCheckboxSelectMultiple),
+            ],
             heading=_("Contact"),
         ),
         FieldPanel("description"),
         FieldPanel("focus"),
-        FieldPanel("support"),
+        FieldPanel("support", widget=CheckboxSelectMultiple),
         FieldPanel("last_verified"),
         FieldPanel("verification_note"),
     ]
+
+    base_form_class = AssociationForm
 
     search_fields = [
         index.SearchField("name", boost=3),
@@ -155,6 +169,11 @@ class Association(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, 
         verbose_name_plural = _("associations")
         ordering = ["name"]
         constraints = [
+            models.CheckConstraint(
+                condition=~Q(name=""),
+                name="organizations_association_has_name",
+                violation_error_message=_("An association needs a name."),
+            ),
             models.CheckConstraint(
                 condition=~Q(scope="national") | ~Q(country=""),
                 name="organizations_national_association_has_country",
@@ -185,6 +204,17 @@ class Association(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, 
     def language_list(self):
         """[(code, own name)] of the languages, e.g. [("de", "Deutsch")]."""
         return [(code, language_name(code)) for code in self.languages.split()]
+
+    @property
+    def website_label(self):
+        """The website as people say it: "www.carpa.se" for "https://www.carpa.se/"."""
+        label = self.website.split("://", 1)[-1]
+        return label[:-1] if label.endswith("/") and label.count("/") == 1 else label
+
+    @property
+    def phone_link(self):
+        """The number for a tel: link: "+" and digits only."""
+        return ("+" if self.phone.startswith("+") else "") + "".join(char for char in self.phone if char.isdigit())
 
     @cached_property
     def support_list(self):

@@ -3,9 +3,11 @@
 import django_filters
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
 
 from netportal.governance.views import (
@@ -14,6 +16,7 @@ from netportal.governance.views import (
     SuggestionViewSet,
 )
 
+from . import flags
 from .models import Association, Region, Scope
 
 
@@ -60,7 +63,13 @@ def country_with_flag(association):
     country = association.country
     if not country:
         return _("Multinational") if association.scope == Scope.MULTINATIONAL else _("Worldwide")
-    return f"{country.unicode_flag} {country.name}"
+    flag = flags.flag_url(country.code)
+    return format_html('<img src="{}" alt="" width="20" height="15" class="directory-flag"> {}', flag, country.name)
+
+
+def verified_on(association):
+    """The date itself ("29 Nov 2026"), not "13 hours ago": staff compare it with other records."""
+    return date_format(association.last_verified, "j M Y") if association.last_verified else _("Never")
 
 
 class AssociationInspectView(InspectView):
@@ -92,7 +101,7 @@ class AssociationViewSet(SnippetViewSet):
         Column("country", accessor=country_with_flag, label=_("Country"), sort_key="country"),
         Column("region", label=_("Region"), sort_key="region__sort_order"),
         Column("scope", accessor="get_scope_display", label=_("Scope"), sort_key="scope"),
-        DateColumn("last_verified", label=_("Last verified"), sort_key="last_verified"),
+        Column("last_verified", accessor=verified_on, label=_("Last verified"), sort_key="last_verified"),
         LiveStatusTagColumn(),
         UpdatedAtColumn(),
     )
@@ -108,7 +117,10 @@ class AssociationViewSet(SnippetViewSet):
         "countries_served",
         "website",
         "email",
+        "phone",
         "languages",
+        "support",
+        "focus",
         "last_verified",
         "live",
     ]
