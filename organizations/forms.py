@@ -2,7 +2,9 @@
 searchable list of checkboxes for long multiple choices (countries served, languages)."""
 
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import Country
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .country_search import normalize
@@ -15,7 +17,22 @@ class FilteredCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
     Without JavaScript it is an ordinary list of checkboxes; the filter field stays hidden.
     """
 
-    template_name = "organizations/widgets/filtered_checkboxes.html"
+    def render(self, name, value, attrs=None, renderer=None):
+        checkboxes = super().render(name, value, attrs, renderer)
+        field_id = (attrs or {}).get("id") or self.attrs.get("id") or f"id_{name}"
+        return format_html(
+            '<div class="filtered-checkboxes" data-filtered-checkboxes>'
+            '<div class="filtered-checkboxes__filter" hidden>'
+            '<label for="{id}-filter">{label}</label> '
+            '<input type="search" id="{id}-filter" autocomplete="off" data-filter-input>'
+            '<p class="filtered-checkboxes__summary" aria-live="polite" data-filter-summary></p>'
+            "</div>"
+            '<div class="filtered-checkboxes__options">{checkboxes}</div>'
+            "</div>",
+            id=field_id,
+            label=_("Filter the list"),
+            checkboxes=checkboxes,
+        )
 
     class Media:
         js = ["js/checkbox-filter.js"]
@@ -44,15 +61,15 @@ class AssociationForm(WagtailAdminModelForm):
     def duplicates(self, name, country):
         from .models import Association
 
-        others = Association.objects.filter(country=country or "").exclude(pk=self.instance.pk)
+        others = Association.objects.filter(country=country).exclude(pk=self.instance.pk)
         return [other for other in others.only("pk", "name", "country") if same_name(other.name, name)]
 
     def clean(self):
         cleaned_data = super().clean()
         name = cleaned_data.get("name", "")
-        country = cleaned_data.get("country", "")
+        country = str(cleaned_data.get("country") or "")
         if name and not cleaned_data.get("confirm_duplicate") and self.duplicates(name, country):
-            where = country.name if country else _("the directory (no country)")
+            where = Country(country).name if country else _("the directory (no country)")
             self.add_error(
                 "name",
                 _(
@@ -62,7 +79,7 @@ class AssociationForm(WagtailAdminModelForm):
                 % {"name": name, "where": where},
             )
         if "region" in self.fields and not cleaned_data.get("region"):
-            region = default_region(country.code if country else "")
+            region = default_region(country)
             if region is None:
                 self.add_error("region", _("Choose a region: none is known for this country."))
             else:

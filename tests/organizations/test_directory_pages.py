@@ -49,10 +49,11 @@ def test_each_result_card_shows_its_own_country_once_looked_up(client, directory
     )
     assert associations["All the world"].country_name == ""
     html = client.get(URL).content.decode()
-    assert html.count('<span aria-hidden="true">\U0001f1e9\U0001f1ea</span> Germany · Europe') == 2
-    assert '<span aria-hidden="true">\U0001f1eb\U0001f1f7</span> France · Europe' in html
-    assert "All the world</a></h3>" in html
-    assert '<span aria-hidden="true"></span>' not in html
+    flag = '<img class="flag" src="/static/flags/{}.svg" alt="" width="20" height="15"> '
+    assert html.count(flag.format("de") + 'Based in Germany<span class="meta"> · Europe') == 2
+    assert flag.format("fr") + 'Based in France<span class="meta"> · Europe' in html
+    assert "All the world</a></h4>" in html  # cards under the region's heading
+    assert 'src=""' not in html
 
 
 GERMANY_RESULTS = [
