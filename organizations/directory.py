@@ -308,8 +308,12 @@ def country_view(page, request, code):
 
 
 def association_view(page, request, slug):
-    # The latest day a detail was confirmed on the association's own pages, in the same query.
-    checked_on = AssociationFact.objects.filter(association=OuterRef("pk")).order_by("-confirmed_on")
+    # The latest day a detail still shown was confirmed on the association's own pages, in the same
+    # query. A fact whose value staff have since changed no longer counts.
+    still_shown = Q()
+    for field in AssociationFact.Field.values:
+        still_shown |= Q(field=field, value=OuterRef(field))
+    checked_on = AssociationFact.objects.filter(still_shown, association=OuterRef("pk")).order_by("-confirmed_on")
     association = (
         published().filter(slug=slug).annotate(checked_on=Subquery(checked_on.values("confirmed_on")[:1])).first()
     )

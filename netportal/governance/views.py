@@ -401,7 +401,11 @@ def record_applied_suggestion(request, association):
     """After an association is published from an accepted suggestion (`?suggestion=<id>`), record
     in its history who checked and applied it and when, and mark it verified today."""
     suggestion_id = request.GET.get("suggestion", "")
-    if not suggestion_id.isdigit() or "action-publish" not in request.POST or not association.live:
+    if not suggestion_id.isdigit() or "action-publish" not in request.POST:
+        return
+    # Publishing went through a revision: the view's own copy may not say live yet.
+    association = Association.objects.filter(pk=association.pk, live=True).first()
+    if association is None:
         return
     suggestion = Suggestion.objects.filter(pk=suggestion_id, status=Suggestion.Status.ACCEPTED).first()
     if suggestion is None or (suggestion.association_id and suggestion.association_id != association.pk):

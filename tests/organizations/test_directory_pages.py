@@ -256,6 +256,8 @@ def test_csv_export_lists_published_associations_with_stable_columns(client, see
         "description",
         "focus",
         "last_verified",
+        "phone",
+        "support",
     ]
     czech = next(row for row in rows if row["country"] == "CZE")
     assert czech["name"] == "Kooperativní skupina pro neuroendokrinní nádory"

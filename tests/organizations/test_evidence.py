@@ -149,3 +149,11 @@ def test_visitors_see_when_details_were_checked_against_the_association_website(
     )
     other = client.get("/patient-associations/lacnets/").content.decode()
     assert "Details checked against" not in other
+
+
+def test_the_checked_date_is_not_claimed_for_details_staff_changed_since(client, seeded_directory, tmp_path):
+    rows = [["carpa", "website", "https://www.carpa.se/", SOURCE, "2026-11-29"]]
+    evidence.load_facts(lambda message: None, path=write_facts(tmp_path, rows))
+    Association.objects.filter(slug="carpa").update(website="https://carpa.example.org/")
+    html = client.get("/patient-associations/carpa/").content.decode()
+    assert "Details checked against" not in html

@@ -38,7 +38,7 @@ def write(tmp_path, text):
 
 def test_export_then_import_is_a_round_trip(seeded_directory, tmp_path):
     exported = export_text()
-    assert exported.startswith(HEADER)
+    assert exported.startswith(HEADER.rstrip("\n") + ",phone,support\n")  # new columns come last
     before = snapshot()
     Association.objects.all().delete()
     out = io.StringIO()
@@ -126,3 +126,33 @@ def test_a_dry_run_of_a_bad_file_reports_every_bad_line(seed_regions, tmp_path):
     assert "line 4: missing name" in report
     assert "line 4: unknown region “Atlantis”" in report
     assert not Association.objects.filter(slug__in=["one", "two", "three"]).exists()
+
+
+NEW_HEADER = HEADER.rstrip("\n") + ",phone,support\n"
+
+
+def test_import_reads_phone_languages_and_support(seed_regions, tmp_path):
+    text = (
+        NEW_HEADER + "new-group,New group,,,,FRA,Europe,national,,,,fr en,,nets,,+33 1 23 45 67 89,helpline meetings\n"
+    )
+    call_command("import_associations", write(tmp_path, text), stdout=io.StringIO())
+    group = Association.objects.get(slug="new-group")
+    assert (group.phone, group.languages, group.support) == ("+33 1 23 45 67 89", "fr en", "helpline meetings")
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ("French,,,", "unknown languages code(s) “French”"),
+        (",,call us,", "phone “call us” is not a phone number"),
+        (",,,therapy", "unknown support code(s) “therapy”"),
+    ],
+)
+def test_import_refuses_unknown_codes_and_bad_phones(seed_regions, tmp_path, values, message):
+    languages, _focus, phone, support = values.split(",")
+    row = f"bad-group,Bad group,,,,FRA,Europe,national,,,,{languages},,,,{phone},{support}\n"
+    errors = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_associations", write(tmp_path, NEW_HEADER + row), stderr=errors)
+    assert f"line 2: {message}" in errors.getvalue()
+    assert not Association.objects.filter(slug="bad-group").exists()
