@@ -12,7 +12,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run test lint format check-deploy pytest e2e lighthouse browser-deps chromium varnish bench outdated clean
+.PHONY: help install run test lint format check-deploy pytest e2e lighthouse browser-deps chromium varnish bench outdated clean flags
 
 help:
 	@echo "make run       create .venv, install, migrate, load demo content, serve on http://$(HOST):$(PORT)"
@@ -96,6 +96,11 @@ node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
 	elif [ "$$CI" = true ]; then echo "CI=true: npm is needed for axe-core and lighthouse" >&2; exit 1; \
 	else echo "skipped: no npm (axe-core checks will be skipped)"; fi
+
+# The SVG flags in static/flags/ are copied from the flag-icons version pinned in package.json
+# (committed, so running the site needs no Node). After changing the pin: `make flags` and commit.
+flags: install node_modules/.installed
+	$(MANAGE) copy_flags
 
 e2e: install browser-deps
 	$(BIN)/pytest tests/e2e -m e2e $(PYTEST_ARGS)

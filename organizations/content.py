@@ -1,7 +1,8 @@
 """Seed content for the association directory: regions, the seed's 41 associations, the page.
 
 The lines below are the seed's directory text, verbatim (non-breaking spaces made plain).
-Websites, emails and descriptions stay empty: only staff who have checked them fill them in.
+Websites, emails, phones, languages and descriptions come only from organizations/data/
+association_facts.csv, each with the public page that states it (organizations.evidence).
 """
 
 import re
@@ -10,7 +11,9 @@ from django.db import transaction
 from django.utils.text import slugify
 from django_countries import countries
 
+from . import evidence
 from .exchange import save_and_publish
+from .geography import EUROPEAN_COUNTRIES
 from .models import Association, DirectoryPage, Region, Scope
 
 SEED_DIRECTORY = [
@@ -33,11 +36,24 @@ SEED_DIRECTORY = [
     "Worldwide: International Neuroendocrine Cancer Alliance (INCA)",
 ]
 
-# The 27 member states of the European Union, served by the seed's "(EU)" associations.
+# What earlier versions read the seed's "(EU)" as: the 27 member states of the European Union.
 EU_MEMBER_STATES = [
     *("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE"),
     *("IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"),
 ]
+# The directory's reading of "(EU)", said on the association's page.
+EU_READING = (
+    "The source lists this association as \N{LEFT DOUBLE QUOTATION MARK}(EU)\N{RIGHT DOUBLE QUOTATION MARK}. "
+    "The directory reads this as serving the countries of Europe, not only the 27 members of the European Union."
+)
+# Seed entries staff should check by hand (never shown on the site).
+STAFF_CHECKS = {
+    "net-patient-foundation": (
+        "The seed lists \N{LEFT DOUBLE QUOTATION MARK}NET Patient Foundation (USA)\N{RIGHT DOUBLE QUOTATION MARK}, "
+        "but NET Patient Foundation is the former name of Neuroendocrine Cancer UK. Check whether a separate "
+        "US group of this name exists before adding any detail; until then the entry says only what the seed says."
+    ),
+}
 
 DIRECTORY_TITLE = "Patient associations"
 DIRECTORY_INTRODUCTION = (
@@ -68,7 +84,8 @@ def parse_entry(body, marker):
     values["name"] = body.strip()
     if marker == "EU":
         values["scope"] = Scope.MULTINATIONAL
-        values["countries_served"] = list(EU_MEMBER_STATES)
+        values["countries_served"] = list(EUROPEAN_COUNTRIES)
+        values["coverage_note"] = EU_READING
     elif marker == "INCA":
         values["scope"] = Scope.WORLDWIDE
         values["acronym"] = "INCA"
@@ -107,11 +124,30 @@ def load_regions(report):
 def load_associations(regions, report):
     for region_name, values in seed_associations():
         slug = slugify(values["name"])
-        if Association.objects.filter(slug=slug).exists():
+        existing = Association.objects.filter(slug=slug).first()
+        if existing is not None:
+            update_seed_reading(existing, values, report)
             continue
         association = Association(slug=slug, region=regions[region_name], **values)
+        association.verification_note = STAFF_CHECKS.get(slug, "")
         save_and_publish(association)
         report(f"created association “{association.name}”")
+
+
+def update_seed_reading(association, values, report):
+    """Bring a record loaded by an earlier version to the current reading of the seed, where staff
+    have not changed it: "(EU)" as the countries of Europe, and the staff checks."""
+    changed = False
+    if values.get("coverage_note") and {c.code for c in association.countries_served} == set(EU_MEMBER_STATES):
+        association.countries_served = values["countries_served"]
+        association.coverage_note = association.coverage_note or values["coverage_note"]
+        changed = True
+    if association.slug in STAFF_CHECKS and not association.verification_note:
+        association.verification_note = STAFF_CHECKS[association.slug]
+        changed = True
+    if changed:
+        save_and_publish(association)
+        report(f"updated the seed reading of “{association.name}”")
 
 
 def load_directory_page(home, report):
@@ -135,4 +171,5 @@ def load(home, report):
     with transaction.atomic():
         regions = load_regions(report)
         load_associations(regions, report)
+        evidence.load_facts(report)
         return load_directory_page(home, report)

@@ -10,7 +10,7 @@ import unicodedata
 
 from django.core.cache import caches
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, IntegerField, Q, Value, When, Window
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When, Window
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -19,9 +19,10 @@ from django_countries.fields import Country
 
 from netportal.core import seo
 
-from . import exchange
+from . import exchange, flags
+from .codes import Support, code_filter, language_name
 from .country_search import MAX_QUERY_LENGTH, country_lookup, resolve_country
-from .models import Association, Region, Scope
+from .models import Association, AssociationFact, Focus, Region, Scope
 
 PER_PAGE = 25
 NAME_MATCH_LIMIT = 20
@@ -52,11 +53,12 @@ def serving_country(code):
     )
 
 
-def matching_name(query):
+def matching_name(query, filters=None):
     """Published associations whose name, former name or acronym contains the query."""
-    return published().filter(Q(name__icontains=query) | Q(former_names__icontains=query) | Q(acronym__iexact=query))[
-        :NAME_MATCH_LIMIT
-    ]
+    associations = published().filter(
+        Q(name__icontains=query) | Q(former_names__icontains=query) | Q(acronym__iexact=query)
+    )
+    return (apply_filters(associations, filters) if filters else associations)[:NAME_MATCH_LIMIT]
 
 
 def country_url(page, code):
@@ -65,18 +67,21 @@ def country_url(page, code):
 
 def with_links(page, associations, country_code=None):
     """Attach what a result card shows besides the association's own fields: its detail URL, a
-    label saying how it relates to the country searched for, and its country's name and flag."""
+    label saying where it is based or whom it serves, and its country's name and flag."""
     base = page.url
     labels = relation_labels(country_code)  # once per page of results, not once per association
-    places = {}  # country code -> (name, flag): a country's name is looked up once per page
+    places = {}  # country code -> (name, flag URL): a country's name is looked up once per page
     associations = list(associations)
     for association in associations:
         association.detail_url = base + page.reverse_subpage("association", args=[association.slug])
-        association.relation = labels[association.scope]
         country = association.country
         if country and country.code not in places:
-            places[country.code] = (country.name, country.unicode_flag)
+            places[country.code] = (country.name, flags.flag_url(country.code))
         association.country_name, association.country_flag = places.get(country.code, ("", ""))
+        if association.scope == Scope.NATIONAL and association.country_name:
+            association.relation = labels["based_in"] % {"country": association.country_name}
+        else:
+            association.relation = labels[association.scope]
     return associations
 
 
@@ -88,7 +93,8 @@ def relation_labels(country_code):
         else _("Multinational association")
     )
     return {
-        Scope.NATIONAL: _("National association"),
+        "based_in": _("Based in %(country)s"),
+        Scope.NATIONAL: _("Based in a country"),
         Scope.MULTINATIONAL: multinational,
         Scope.WORLDWIDE: _("Worldwide association"),
     }
@@ -147,6 +153,46 @@ def region_list(page, request):
     return regions
 
 
+def spoken_languages(request):
+    """[(code, own name)] of the languages published associations work in, kept until content changes."""
+
+    def compute():
+        codes = set()
+        for languages in published().exclude(languages="").values_list("languages", flat=True).distinct():
+            codes.update(languages.split())
+        return sorted(((code, language_name(code)) for code in codes), key=lambda item: item[1].casefold())
+
+    return caches["content"].get_or_set("directory-languages", compute)
+
+
+def read_filters(request):
+    """The visitor's optional filters (GET `language`, `support`, `nets`), unknown values ignored."""
+    languages = spoken_languages(request)
+    language = request.GET.get("language", "")
+    support = request.GET.get("support", "")
+    return {
+        "language": language if language in {code for code, _name in languages} else "",
+        "support": support if support in Support.values else "",
+        "nets": request.GET.get("nets") == "1",
+        "language_options": languages,
+        "support_options": Support.choices,
+    }
+
+
+def apply_filters(associations, filters):
+    if filters["language"]:
+        associations = associations.filter(code_filter("languages", filters["language"]))
+    if filters["support"]:
+        associations = associations.filter(code_filter("support", filters["support"]))
+    if filters["nets"]:
+        associations = associations.filter(focus=Focus.NETS_ONLY)
+    return associations
+
+
+def filters_active(filters):
+    return bool(filters["language"] or filters["support"] or filters["nets"])
+
+
 def base_context(page, request, **extra):
     context = page.get_context(request)
     context.update(
@@ -183,9 +229,12 @@ def search_view(page, request):
     region_slug = request.GET.get("region", "")
     regions = region_list(page, request)
     selected_region = next((region for region in regions if region.slug == region_slug), None)
+    filters = read_filters(request)
     context = base_context(
         page,
         request,
+        filters=filters,
+        filtered=filters_active(filters),
         query=query,
         selected_scope=scope,
         selected_region=selected_region,
@@ -197,7 +246,7 @@ def search_view(page, request):
         match = resolve_country(query)
         context["country_match"] = match
         if match:
-            associations = serving_country(match.code)
+            associations = apply_filters(serving_country(match.code), filters)
             if scope:
                 associations = associations.filter(scope=scope)
             results = paginate(request, associations)
@@ -209,10 +258,12 @@ def search_view(page, request):
         if not (match and match.kind == "code") and len(query) >= 3:
             shown = {a.pk for a in context["results"].object_list} if match else set()
             context["name_matches"] = [
-                a for a in with_links(page, matching_name(query), match.code if match else None) if a.pk not in shown
+                a
+                for a in with_links(page, matching_name(query, filters), match.code if match else None)
+                if a.pk not in shown
             ]
     else:
-        associations = published().order_by("region__sort_order", "region__name", "name")
+        associations = apply_filters(published(), filters).order_by("region__sort_order", "region__name", "name")
         if scope:
             associations = associations.filter(scope=scope)
         if selected_region:
@@ -228,7 +279,7 @@ def region_view(page, request, slug):
     region = next((region for region in regions if region.slug == slug), None)
     if region is None:
         raise Http404
-    results = paginate(request, published().filter(region=region).order_by("country", "name"))
+    results = paginate(request, published().filter(region=region).order_by("name"))
     results.object_list = with_links(page, results.object_list)
     context = base_context(
         page,
@@ -246,26 +297,38 @@ def country_view(page, request, code):
     alpha2 = countries.alpha2(code.upper())
     if not alpha2:
         raise Http404
-    results = paginate(request, serving_country(alpha2))
+    filters = read_filters(request)
+    results = paginate(request, apply_filters(serving_country(alpha2), filters))
     results.object_list = with_links(page, results.object_list, alpha2)
     country = Country(alpha2)
     url = country_url(page, alpha2)
     context = base_context(
         page,
         request,
+        filters=filters,
+        filtered=filters_active(filters),
         country=country,
+        flag_url=flags.flag_url(alpha2),
         results=results,
         has_national=published().filter(scope=Scope.NATIONAL, country=alpha2).exists()
         if results.number > 1
         else any(a.scope == Scope.NATIONAL for a in results.object_list),
         trail=[(url, country.name)],
-        page_query="",
+        page_query=query_string_without_page(request),
     )
     return TemplateResponse(request, "organizations/country.html", context)
 
 
 def association_view(page, request, slug):
-    association = published().filter(slug=slug).first()
+    # The latest day a detail still shown was confirmed on the association's own pages, in the same
+    # query. A fact whose value staff have since changed no longer counts.
+    still_shown = Q()
+    for field in AssociationFact.Field.values:
+        still_shown |= Q(field=field, value=OuterRef(field))
+    checked_on = AssociationFact.objects.filter(still_shown, association=OuterRef("pk")).order_by("-confirmed_on")
+    association = (
+        published().filter(slug=slug).annotate(checked_on=Subquery(checked_on.values("confirmed_on")[:1])).first()
+    )
     if association is None:
         raise Http404
     association.detail_url = page.url + page.reverse_subpage("association", args=[slug])
@@ -274,6 +337,7 @@ def association_view(page, request, slug):
         request,
         association=association,
         country_page_url=country_url(page, association.country.code) if association.country else "",
+        flag_url=flags.flag_url(association.country.code),
         served=[
             (country, country_url(page, country.code))
             for country in sorted(association.countries_served, key=lambda c: str(c.name))

@@ -19,6 +19,7 @@ from wagtail.models import Revision
 
 from netportal.core.spreadsheets import from_spreadsheet_safe, spreadsheet_safe_row
 
+from .codes import LANGUAGES, Support, phone_validator
 from .models import Association, Focus, Region, Scope
 
 COLUMNS = [
@@ -37,6 +38,8 @@ COLUMNS = [
     "description",
     "focus",
     "last_verified",
+    "phone",
+    "support",
     "status",
 ]
 
@@ -83,6 +86,8 @@ def association_row(association, scheduled=frozenset()):
         "description": association.description,
         "focus": association.focus,
         "last_verified": association.last_verified.isoformat() if association.last_verified else "",
+        "phone": association.phone,
+        "support": association.support,
         "status": status_of(association, scheduled),
     }
 
@@ -177,6 +182,15 @@ def read_csv(text):
                 problems.append(("countries_served", f"unknown country “{value}” in countries_served"))
             else:
                 served.append(code)
+        for column, known in (("languages", LANGUAGES), ("support", Support.values)):
+            unknown = [code for code in row.get(column, "").split() if code not in known]
+            if unknown:
+                problems.append((column, f"unknown {column} code(s) “{' '.join(unknown)}”"))
+        if row.get("phone"):
+            try:
+                phone_validator(row["phone"])
+            except ValidationError:
+                problems.append(("phone", f"phone “{row['phone']}” is not a phone number"))
         focus = row.get("focus", "")
         if focus and focus not in Focus.values:
             problems.append(("focus", f"unknown focus “{focus}”"))
@@ -205,6 +219,8 @@ def read_csv(text):
             "description": row.get("description", ""),
             "focus": focus,
             "last_verified": last_verified,
+            "phone": row.get("phone", ""),
+            "support": row.get("support", ""),
         }
         problems.extend(model_problems(existing.get(slug), values, already=problems))
         if problems:

@@ -2,14 +2,19 @@
 
 from django.db import models
 from django.db.models import Q
+from django.forms import CheckboxSelectMultiple
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin
 from wagtail.search import index
 
 from netportal.core.models import CachedViewRestrictionsMixin
+
+from .codes import LanguagesField, Support, SupportField, language_name, phone_validator
+from .forms import AssociationForm, FilteredCheckboxSelectMultiple
 
 
 class Region(models.Model):
@@ -33,9 +38,10 @@ class Region(models.Model):
 
 
 class Scope(models.TextChoices):
-    """Who an association serves."""
+    """Who an association serves. "national" means based in one country: the seed gives a country,
+    not whether the group works nationally or locally."""
 
-    NATIONAL = "national", _("National")
+    NATIONAL = "national", _("Based in a country")
     MULTINATIONAL = "multinational", _("Multinational")
     WORLDWIDE = "worldwide", _("Worldwide")
 
@@ -43,9 +49,9 @@ class Scope(models.TextChoices):
 class Focus(models.TextChoices):
     """What an association works on; left empty when not confirmed."""
 
-    NETS_ONLY = "nets", _("Neuroendocrine tumours only")
-    NETS_AMONG_OTHERS = "nets_and_other", _("Neuroendocrine tumours among other cancers")
-    GENERAL_CANCER = "general", _("Cancer in general")
+    NETS_ONLY = "nets", _("NET-specific group")
+    NETS_AMONG_OTHERS = "nets_and_other", _("Broader cancer group that includes NETs")
+    GENERAL_CANCER = "general", _("Broader cancer group")
 
 
 class Association(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
@@ -77,39 +83,73 @@ class Association(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, 
         blank=True,
         help_text=_("For multinational associations: the countries they serve."),
     )
+    coverage_note = models.CharField(
+        _("note on where it works"),
+        max_length=500,
+        blank=True,
+        help_text=_("Shown to visitors, e.g. how the directory reads the source's “(EU)”."),
+    )
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("email"), blank=True)
-    languages = models.CharField(
-        _("languages"), max_length=255, blank=True, help_text=_("Languages the association works in.")
+    phone = models.CharField(
+        _("phone or helpline"),
+        max_length=40,
+        blank=True,
+        validators=[phone_validator],
+        help_text=_("In international form, e.g. “+49 30 1234567”."),
     )
-    description = models.TextField(_("description"), blank=True)
+    languages = LanguagesField(_("languages"), help_text=_("Languages the association works in."))
+    support = SupportField(_("support offered"), help_text=_("Tick only what the association itself says it offers."))
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("One or two plain sentences: what the association offers.")
+    )
     focus = models.CharField(_("focus"), max_length=20, choices=Focus.choices, blank=True)
+    verification_note = models.TextField(
+        _("note for staff"),
+        blank=True,
+        help_text=_("Never shown on the site. An association with a note is listed on the review dashboard."),
+    )
     last_verified = models.DateField(
         _("last verified"), null=True, blank=True, help_text=_("When staff last checked these details.")
     )
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("subtitle"), FieldPanel("acronym")],
+            [
+                TitleFieldPanel("name", placeholder=False),  # fills the slug from the name, as pages do
+                FieldPanel("confirm_duplicate"),
+                FieldPanel("slug"),
+                FieldPanel("subtitle"),
+                FieldPanel("acronym"),
+            ],
             heading=_("Name"),
         ),
         FieldPanel("former_names"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("scope"), FieldPanel("region")]),
-                FieldPanel("country"),
-                FieldPanel("countries_served"),
+                FieldRowPanel([FieldPanel("scope"), FieldPanel("country"), FieldPanel("region")]),
+                FieldPanel("countries_served", widget=FilteredCheckboxSelectMultiple),
+                FieldPanel("coverage_note"),
             ],
             heading=_("Where it works"),
         ),
         MultiFieldPanel(
-            [FieldPanel("website"), FieldPanel("email"), FieldPanel("languages")],
+            [
+                FieldPanel("website"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+                FieldPanel("languages", widget=FilteredCheckboxSelectMultiple),
+            ],
             heading=_("Contact"),
         ),
         FieldPanel("description"),
         FieldPanel("focus"),
+        FieldPanel("support", widget=CheckboxSelectMultiple),
         FieldPanel("last_verified"),
+        FieldPanel("verification_note"),
     ]
+
+    base_form_class = AssociationForm
 
     search_fields = [
         index.SearchField("name", boost=3),
@@ -131,6 +171,11 @@ class Association(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, 
         verbose_name_plural = _("associations")
         ordering = ["name"]
         constraints = [
+            models.CheckConstraint(
+                condition=~Q(name=""),
+                name="organizations_association_has_name",
+                violation_error_message=_("An association needs a name."),
+            ),
             models.CheckConstraint(
                 condition=~Q(scope="national") | ~Q(country=""),
                 name="organizations_national_association_has_country",
@@ -157,9 +202,64 @@ class Association(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, 
     def former_name_list(self):
         return [name.strip() for name in self.former_names.split(";") if name.strip()]
 
+    @cached_property
+    def language_list(self):
+        """[(code, own name)] of the languages, e.g. [("de", "Deutsch")]."""
+        return [(code, language_name(code)) for code in self.languages.split()]
+
+    @property
+    def website_label(self):
+        """The website as people say it: "www.carpa.se" for "https://www.carpa.se/"."""
+        label = self.website.split("://", 1)[-1]
+        return label[:-1] if label.endswith("/") and label.count("/") == 1 else label
+
+    @property
+    def phone_link(self):
+        """The number for a tel: link: "+" and digits only."""
+        return ("+" if self.phone.startswith("+") else "") + "".join(char for char in self.phone if char.isdigit())
+
+    @cached_property
+    def support_list(self):
+        labels = dict(Support.choices)
+        return [labels[code] for code in self.support.split() if code in labels]
+
     def serves(self, country_code):
         """True when the association works in the country (nationally or as one it serves)."""
         return self.country == country_code or country_code in [c.code for c in self.countries_served]
+
+
+class AssociationFact(models.Model):
+    """Evidence for one detail of an association: the value, the public page that states it and
+    the day it was checked there. Loaded from organizations/data/association_facts.csv."""
+
+    class Field(models.TextChoices):
+        WEBSITE = "website", _("website")
+        EMAIL = "email", _("email")
+        PHONE = "phone", _("phone or helpline")
+        LANGUAGES = "languages", _("languages")
+        DESCRIPTION = "description", _("description")
+        SUPPORT = "support", _("support offered")
+        FOCUS = "focus", _("focus")
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="facts", verbose_name=_("association")
+    )
+    field = models.CharField(_("field"), max_length=20, choices=Field.choices)
+    value = models.TextField(_("value"))
+    source_url = models.URLField(_("source page"), max_length=500)
+    confirmed_on = models.DateField(_("confirmed on"))
+
+    class Meta:
+        verbose_name = _("association fact")
+        verbose_name_plural = _("association facts")
+        ordering = ["association", "field"]
+        constraints = [
+            models.UniqueConstraint(fields=["association", "field"], name="organizations_one_fact_per_field"),
+            models.CheckConstraint(condition=~Q(source_url=""), name="organizations_fact_has_source"),
+        ]
+
+    def __str__(self):
+        return f"{self.association}: {self.get_field_display()}"
 
 
 class DirectoryPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):

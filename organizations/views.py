@@ -3,14 +3,16 @@
 import django_filters
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.views.snippets import CreateView, EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
 from netportal.core.spreadsheets import SpreadsheetSafeIndexView
 
-from . import registry
+from . import flags, registry
 from .models import Association, Region, Scope
 
 
@@ -57,7 +59,13 @@ def country_with_flag(association):
     country = association.country
     if not country:
         return _("Multinational") if association.scope == Scope.MULTINATIONAL else _("Worldwide")
-    return f"{country.unicode_flag} {country.name}"
+    flag = flags.flag_url(country.code)
+    return format_html('<img src="{}" alt="" width="20" height="15" class="directory-flag"> {}', flag, country.name)
+
+
+def verified_on(association):
+    """The date itself ("29 Nov 2026"), not "13 hours ago": staff compare it with other records."""
+    return date_format(association.last_verified, "j M Y") if association.last_verified else _("Never")
 
 
 class AssociationInspectView(InspectView):
@@ -71,7 +79,9 @@ class AssociationInspectView(InspectView):
 
 
 class PrefilledFormMixin:
-    """Opens the form with the values other apps propose (see `registry.association_form_prefills`)."""
+    """Opens the form with the values other apps propose (see `registry.association_form_prefills`),
+    and posts it back to an address with the same query string, so that the app that proposed them
+    knows on saving (e.g. a visitor's suggestion applied)."""
 
     def get_initial(self):
         initial = super().get_initial()
@@ -80,13 +90,21 @@ class PrefilledFormMixin:
                 initial.update(prefill(self.request))
         return initial
 
+    def with_query(self, url):
+        query = self.request.GET.urlencode()
+        return f"{url}{'&' if '?' in url else '?'}{query}" if query else url
+
 
 class AssociationCreateView(PrefilledFormMixin, CreateView):
-    pass
+    def get_add_url(self):
+        return self.with_query(super().get_add_url())
 
 
 class AssociationEditView(PrefilledFormMixin, EditView):
-    pass
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["action_url"] = self.with_query(context["action_url"])
+        return context
 
 
 class AssociationViewSet(SnippetViewSet):
@@ -109,7 +127,7 @@ class AssociationViewSet(SnippetViewSet):
         Column("country", accessor=country_with_flag, label=_("Country"), sort_key="country"),
         Column("region", label=_("Region"), sort_key="region__sort_order"),
         Column("scope", accessor="get_scope_display", label=_("Scope"), sort_key="scope"),
-        DateColumn("last_verified", label=_("Last verified"), sort_key="last_verified"),
+        Column("last_verified", accessor=verified_on, label=_("Last verified"), sort_key="last_verified"),
         LiveStatusTagColumn(),
         UpdatedAtColumn(),
     )
@@ -125,7 +143,10 @@ class AssociationViewSet(SnippetViewSet):
         "countries_served",
         "website",
         "email",
+        "phone",
         "languages",
+        "support",
+        "focus",
         "last_verified",
         "live",
     ]

@@ -177,6 +177,7 @@ class Suggestion(models.Model):
     class Status(models.TextChoices):
         NEW = "new", _("New")
         ACCEPTED = "accepted", _("Accepted")
+        APPLIED = "applied", _("Accepted and published")
         REJECTED = "rejected", _("Rejected")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)

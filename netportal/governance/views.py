@@ -3,6 +3,7 @@ reviewing visitors' suggestions."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +22,7 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
 
 from netportal.core.spreadsheets import SpreadsheetSafeExportMixin, SpreadsheetSafeIndexView
 from organizations.country_search import resolve_country
@@ -33,6 +34,7 @@ from .verification import mark_verified
 
 ACCEPT_ACTION = "governance.accept_suggestion"
 REJECT_ACTION = "governance.reject_suggestion"
+APPLY_ACTION = "governance.apply_suggestion"
 
 DASHBOARD_LIMIT = 20
 
@@ -66,14 +68,27 @@ class ReviewDashboardPanel(Component):
                 (association, finder.get_edit_url(association)) for association in associations[:DASHBOARD_LIMIT]
             ]
             context["associations_total"] = associations.count()
+            context["flagged"] = [
+                (association, finder.get_edit_url(association))
+                for association in Association.objects.exclude(verification_note="").order_by("name")[:DASHBOARD_LIMIT]
+            ]
         if policy_registry.get_by_type(get_image_model()).user_has_any_permission(user, ["change"]):
             context["placeholder_images"] = [
                 (image, reverse("wagtailimages:edit", args=[image.pk]))
                 for image in get_image_model().objects.filter(is_placeholder=True).order_by("title")
             ]
         if can_handle_suggestions(user):
-            context["new_suggestions"] = Suggestion.objects.filter(status=Suggestion.Status.NEW).count()
-            context["suggestions_url"] = reverse("wagtailsnippets_governance_suggestion:list") + "?status=new"
+            waiting = Suggestion.objects.filter(status=Suggestion.Status.NEW).aggregate(
+                corrections=Count("pk", filter=Q(kind=Suggestion.Kind.CORRECTION)),
+                new_associations=Count("pk", filter=Q(kind=Suggestion.Kind.NEW)),
+            )
+            listing = reverse("wagtailsnippets_governance_suggestion:list")
+            context["suggestions"] = {
+                **waiting,
+                "total": waiting["corrections"] + waiting["new_associations"],
+                "corrections_url": f"{listing}?status=new&kind=correction",
+                "new_associations_url": f"{listing}?status=new&kind=new",
+            }
         return context
 
 
@@ -245,6 +260,47 @@ class SuggestionFilterSet(WagtailFilterSet):
         fields = {"status": ["exact"], "kind": ["exact"]}
 
 
+class SuggestionIndexView(SpreadsheetSafeIndexView):
+    """A suggestion's title opens it read-only; changing it happens through Accept or Reject."""
+
+    def get_edit_url(self, instance):
+        return self.get_inspect_url(instance)
+
+
+class SuggestionInspectView(InspectView):
+    """The visitor's text beside the association's current values, with Accept and Reject."""
+
+    template_name = "governance/admin/suggestion_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        suggestion = self.object
+        association = suggestion.association
+        rows = []
+        for field, label in (("name", _("Name")), ("country", _("Country")), ("website", _("Website"))):
+            rows.append((label, current_value(association, field), getattr(suggestion, field)))
+        rows.append((_("Email"), current_value(association, "email"), suggestion.email))
+        is_waiting = suggestion.status == Suggestion.Status.NEW and can_handle_suggestions(self.request.user)
+        context.update(
+            suggestion=suggestion,
+            association=association,
+            association_edit_url=AdminURLFinder(self.request.user).get_edit_url(association) if association else "",
+            comparison=rows,
+            accept_url=reverse("governance_admin:accept_suggestion", args=[suggestion.pk]) if is_waiting else "",
+            reject_url=reverse("governance_admin:reject_suggestion", args=[suggestion.pk]) if is_waiting else "",
+        )
+        return context
+
+
+def current_value(association, field):
+    if association is None:
+        return ""
+    value = getattr(association, field)
+    if field == "country":
+        return value.name if value else ""
+    return value
+
+
 class SuggestionViewSet(SnippetViewSet):
     """Suggestions from visitors, newest first; accept opens the association to edit, reject files them."""
 
@@ -254,7 +310,8 @@ class SuggestionViewSet(SnippetViewSet):
     menu_order = 300
     add_to_admin_menu = False
     inspect_view_enabled = True
-    index_view_class = SpreadsheetSafeIndexView
+    index_view_class = SuggestionIndexView
+    inspect_view_class = SuggestionInspectView
     list_display = (
         "__str__",
         Column("kind", accessor="get_kind_display", label=_("Kind"), sort_key="kind"),
@@ -346,6 +403,26 @@ def suggested_values(suggestion):
         if match:
             values["country"] = match.code
     return values
+
+
+def record_applied_suggestion(request, association):
+    """After an association is published from an accepted suggestion (`?suggestion=<id>`), record
+    in its history who checked and applied it and when, and mark it verified today."""
+    suggestion_id = request.GET.get("suggestion", "")
+    if not suggestion_id.isdigit() or "action-publish" not in request.POST:
+        return
+    # Publishing went through a revision: the view's own copy may not say live yet.
+    association = Association.objects.filter(pk=association.pk, live=True).first()
+    if association is None:
+        return
+    suggestion = Suggestion.objects.filter(pk=suggestion_id, status=Suggestion.Status.ACCEPTED).first()
+    if suggestion is None or (suggestion.association_id and suggestion.association_id != association.pk):
+        return
+    suggestion.status = Suggestion.Status.APPLIED
+    suggestion.association = association
+    suggestion.save(update_fields=["status", "association"])
+    log(association, APPLY_ACTION, user=request.user, data={"suggestion": suggestion.pk})
+    mark_verified(association, request.user)
 
 
 def suggestion_prefill(request):

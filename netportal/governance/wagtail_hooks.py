@@ -144,6 +144,9 @@ def register_governance_log_actions(actions):
     )
     actions.register_action(views.ACCEPT_ACTION, _("Accept suggestion"), _("Suggestion accepted"))
     actions.register_action(views.REJECT_ACTION, _("Reject suggestion"), _("Suggestion rejected"))
+    actions.register_action(
+        views.APPLY_ACTION, _("Apply a visitor's suggestion"), _("Published with a visitor's suggestion, checked")
+    )
 
 
 def can_approve(page, user):
@@ -281,3 +284,10 @@ def approved_message(request, page):
 @hooks.register("after_create_page")
 def confirm_submission_on_create(request, page):
     sent_for_review_message(request, page)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def record_applied_suggestion(request, instance):
+    if isinstance(instance, Association):
+        views.record_applied_suggestion(request, instance)

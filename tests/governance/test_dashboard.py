@@ -98,12 +98,38 @@ def test_associations_report_exports_the_same_associations_as_csv(client, direct
     assert [row[0] for row in rows[1:]] == ["Never checked", "Checked long ago"]
 
 
-def test_dashboard_counts_new_suggestions_for_directory_managers(client, directory_manager):
+def test_dashboard_counts_waiting_corrections_and_new_association_suggestions(client, directory_manager):
+    association = AssociationFactory()
     SuggestionFactory.create_batch(2)
+    SuggestionFactory.create_batch(3, kind="correction", association=association)
     SuggestionFactory(status="rejected")
+    SuggestionFactory(status="accepted", kind="correction", association=association)
     html = client_for(client, directory_manager).get("/admin/").content.decode()
-    assert "2 new suggestions from visitors to review" in html
-    assert "/admin/snippets/governance/suggestion/?status=new" in html
+    assert "3 corrections waiting" in html
+    assert "2 new associations suggested" in html
+    assert "/admin/snippets/governance/suggestion/?status=new&amp;kind=correction" in html
+    assert "/admin/snippets/governance/suggestion/?status=new&amp;kind=new" in html
+
+
+def test_dashboard_says_when_no_suggestion_waits(client, directory_manager):
+    html = client_for(client, directory_manager).get("/admin/").content.decode()
+    assert "No suggestion from visitors is waiting." in html
+
+
+def test_editors_do_not_see_the_suggestions_panel(client, editor):
+    SuggestionFactory()
+    html = client_for(client, editor).get("/admin/").content.decode()
+    assert "suggestions-waiting" not in html
+
+
+def test_associations_flagged_for_a_staff_check_are_on_the_dashboard(client, directory_manager):
+    AssociationFactory(name="NET Patient Foundation", verification_note="Former name of Neuroendocrine Cancer UK.")
+    AssociationFactory(name="Unflagged group", last_verified=days(-5))
+    html = client_for(client, directory_manager).get("/admin/").content.decode()
+    assert "Flagged for a check by staff" in html
+    flagged = html[html.index("Flagged for a check by staff") :]
+    assert "NET Patient Foundation" in flagged and "Former name of Neuroendocrine Cancer UK." in flagged
+    assert "Unflagged group" not in flagged
 
 
 def test_reports_export_formula_like_names_as_text(client, directory_manager, review_situation):

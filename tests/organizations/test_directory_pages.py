@@ -29,7 +29,8 @@ def test_country_search_lists_national_before_multinational(client, directory_pa
     assert list(response.context["results"]) == [germany, multinational, worldwide]
     html = response.content.decode()
     assert html.index("Zebra Verein") < html.index("A European network") < html.index("All the world")
-    assert "National association" in html
+    assert "Based in Germany" in html
+    assert "National association" not in html
     assert "Multinational association that serves Germany" in html
     assert "Worldwide association" in html
 
@@ -44,14 +45,15 @@ def test_each_result_card_shows_its_own_country_once_looked_up(client, directory
     associations = {association.name: association for association in response.context["results"]}
     assert (associations["Zebra Verein"].country_name, associations["Zebra Verein"].country_flag) == (
         "Germany",
-        "\U0001f1e9\U0001f1ea",
+        "/static/flags/de.svg",
     )
     assert associations["All the world"].country_name == ""
     html = client.get(URL).content.decode()
-    assert html.count('<span aria-hidden="true">\U0001f1e9\U0001f1ea</span> Germany · Europe') == 2
-    assert '<span aria-hidden="true">\U0001f1eb\U0001f1f7</span> France · Europe' in html
-    assert "All the world</a></h3>" in html
-    assert '<span aria-hidden="true"></span>' not in html
+    flag = '<img class="flag" src="/static/flags/{}.svg" alt="" width="20" height="15"> '
+    assert html.count(flag.format("de") + 'Based in Germany<span class="meta"> · Europe') == 2
+    assert flag.format("fr") + 'Based in France<span class="meta"> · Europe' in html
+    assert "All the world</a></h4>" in html  # cards under the region's heading
+    assert 'src=""' not in html
 
 
 GERMANY_RESULTS = [
@@ -254,6 +256,8 @@ def test_csv_export_lists_published_associations_with_stable_columns(client, see
         "description",
         "focus",
         "last_verified",
+        "phone",
+        "support",
         "status",
     ]
     assert {row["status"] for row in rows} == {"live"}

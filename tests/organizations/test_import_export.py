@@ -13,7 +13,7 @@ from tests.factories import AssociationFactory
 pytestmark = pytest.mark.django_db
 
 HEADER = "slug,name,subtitle,former_names,acronym,country,region,scope,countries_served,website,email,languages,description,focus,last_verified\n"  # noqa: E501
-EXPORT_HEADER = HEADER.replace("last_verified\n", "last_verified,status\n")
+EXPORT_HEADER = HEADER.replace("last_verified\n", "last_verified,phone,support,status\n")
 
 
 def export_text():
@@ -42,7 +42,7 @@ def write(tmp_path, text):
 
 def test_export_then_import_is_a_round_trip(seeded_directory, tmp_path):
     exported = export_text()
-    assert exported.startswith(EXPORT_HEADER)
+    assert exported.startswith(EXPORT_HEADER)  # new columns come last
     before = snapshot()
     Association.objects.all().delete()
     out = io.StringIO()
@@ -244,3 +244,33 @@ def test_spreadsheet_safe_export_round_trips_through_import(seed_regions, tmp_pa
     Association.objects.all().delete()
     call_command("import_associations", write(tmp_path, exported), stdout=io.StringIO())
     assert Association.objects.get(slug="formula-group").name == "=1+2 group"
+
+
+NEW_HEADER = HEADER.rstrip("\n") + ",phone,support\n"
+
+
+def test_import_reads_phone_languages_and_support(seed_regions, tmp_path):
+    text = (
+        NEW_HEADER + "new-group,New group,,,,FRA,Europe,national,,,,fr en,,nets,,+33 1 23 45 67 89,helpline meetings\n"
+    )
+    call_command("import_associations", write(tmp_path, text), stdout=io.StringIO())
+    group = Association.objects.get(slug="new-group")
+    assert (group.phone, group.languages, group.support) == ("+33 1 23 45 67 89", "fr en", "helpline meetings")
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ("French,,,", "unknown languages code(s) “French”"),
+        (",,call us,", "phone “call us” is not a phone number"),
+        (",,,therapy", "unknown support code(s) “therapy”"),
+    ],
+)
+def test_import_refuses_unknown_codes_and_bad_phones(seed_regions, tmp_path, values, message):
+    languages, _focus, phone, support = values.split(",")
+    row = f"bad-group,Bad group,,,,FRA,Europe,national,,,,{languages},,,,{phone},{support}\n"
+    errors = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_associations", write(tmp_path, NEW_HEADER + row), stderr=errors)
+    assert f"line 2: {message}" in errors.getvalue()
+    assert not Association.objects.filter(slug="bad-group").exists()

@@ -13,6 +13,7 @@ EU_27 = {
     *("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE"),
     *("IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"),
 }
+BEYOND_THE_EU = {"NO", "CH", "GB", "IS", "UA", "RS"}
 
 
 def test_seed_loads_41_associations_counted_by_region(seeded_directory):
@@ -77,12 +78,32 @@ def test_seed_acronyms_are_split_from_the_names(seeded_directory):
     assert Association.objects.get(acronym="INCA").name == "International Neuroendocrine Cancer Alliance"
 
 
-def test_seed_eu_associations_are_multinational_and_serve_the_27_member_states(seeded_directory):
+def test_seed_eu_associations_serve_the_countries_of_europe_as_the_directory_reads_the_source(seeded_directory):
     eu = Association.objects.filter(scope=Scope.MULTINATIONAL)
     assert sorted(eu.values_list("name", flat=True)) == ["Pancreatic Cancer Europe Network", "Sarcoma Patients EuroNet"]
     for association in eu:
         assert not association.country
-        assert {country.code for country in association.countries_served} == EU_27
+        served = {country.code for country in association.countries_served}
+        assert served >= EU_27 | BEYOND_THE_EU
+        assert "TR" not in served and "US" not in served
+        assert "reads this as serving the countries of Europe" in association.coverage_note
+
+
+def test_an_earlier_eu_27_reading_is_brought_to_the_european_countries_on_the_next_load(seeded_directory, home_page):
+    Association.objects.filter(scope=Scope.MULTINATIONAL).update(countries_served=sorted(EU_27), coverage_note="")
+    directory_content.load(home_page, report=lambda message: None)
+    for association in Association.objects.filter(scope=Scope.MULTINATIONAL):
+        assert {country.code for country in association.countries_served} >= BEYOND_THE_EU
+        assert association.coverage_note
+
+
+def test_net_patient_foundation_usa_is_flagged_for_staff_and_says_nothing_beyond_the_seed(seeded_directory):
+    association = Association.objects.get(slug="net-patient-foundation")
+    assert association.country == "US"
+    assert "former name of Neuroendocrine Cancer UK" in association.verification_note
+    assert not association.facts.exists()
+    for field in ("website", "email", "phone", "languages", "support", "description", "focus", "subtitle"):
+        assert getattr(association, field) == "", field
 
 
 def test_seed_inca_is_worldwide(seeded_directory):
@@ -92,10 +113,12 @@ def test_seed_inca_is_worldwide(seeded_directory):
     assert not inca.country
 
 
-def test_seed_leaves_contact_details_and_descriptions_empty(seeded_directory):
-    assert not Association.objects.exclude(website="").exists()
-    assert not Association.objects.exclude(email="").exists()
-    assert not Association.objects.exclude(description="").exists()
+def test_seed_sets_no_detail_without_its_evidence(seeded_directory):
+    """Contact details and descriptions come only from the facts file, each with its source page."""
+    for field in ("website", "email", "phone", "languages", "support", "description", "focus"):
+        for association in Association.objects.exclude(**{field: ""}):
+            fact = association.facts.get(field=field)
+            assert fact.value == getattr(association, field) and fact.source_url and fact.confirmed_on
 
 
 def test_seed_creates_the_directory_page_in_the_menu(seeded_directory, home_page):
@@ -110,14 +133,15 @@ def test_seed_loader_is_idempotent_and_reports_each_change(home_page):
     first, second = [], []
     directory_content.load(home_page, first.append)
     directory_content.load(home_page, second.append)
-    assert len(first) == 5 + 41 + 1
+    assert len([message for message in first if message.startswith("created")]) == 5 + 41 + 1
     assert second == []
     assert Association.objects.count() == 41
 
 
 def test_seed_associations_have_a_revision_for_their_history(seeded_directory):
     association = Association.objects.get(name="LuCE")
-    assert association.revisions.count() == 1
+    # one from the seed, and one more if the facts file gives it confirmed details
+    assert association.revisions.count() == (2 if association.facts.exists() else 1)
     assert association.live_revision_id is not None
 
 

@@ -119,3 +119,18 @@ def test_assets_are_served_with_brotli_and_gzip(production_client, home_page):
 def test_unhashed_asset_names_are_not_cached_forever(production_client):
     response, _ = fetch(production_client, "/static/css/portal.css", "identity")
     assert "immutable" not in response.get("Cache-Control", "")
+
+
+def test_country_flags_are_hashed_svg_files_cached_for_a_year(production_client):
+    from django.templatetags.static import static
+
+    from organizations.flags import flag_url
+
+    url = flag_url("DE")
+    assert url == static("flags/de.svg")
+    name = url.rsplit("/", 1)[1]
+    assert name.startswith("de.") and name.endswith(".svg") and len(name.split(".")[1]) == 12, url
+    response, body = fetch(production_client, url, "identity")
+    assert response["Content-Type"].startswith("image/svg+xml")
+    assert "immutable" in response["Cache-Control"]
+    assert body.lstrip().startswith(b"<svg")
