@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "netportal.core",
     "treatments",
     "organizations",
+    "glossary",
     "netportal.governance",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
