@@ -93,6 +93,14 @@ class HealthPage(Page):
         verbose_name=_("related pages"),
         help_text=_("Other pages of this site a reader may want next, in the order shown. Drafts are left out."),
     )
+    glossary_marking = models.BooleanField(
+        _("link glossary terms"),
+        default=True,
+        help_text=_(
+            "Link the first use of each reviewed glossary term in the body to its plain-language definition. "
+            "Switch off for a page where the links would get in the way."
+        ),
+    )
 
     review_panels = [
         MultiFieldPanel(
@@ -111,6 +119,7 @@ class HealthPage(Page):
         FieldPanel("related_pages"),
         *review_panels,
     ]
+    settings_panels = [*Page.settings_panels, FieldPanel("glossary_marking")]
     search_fields = [
         # Page.search_fields already has the title as SearchField and AutocompleteField (partial words).
         *Page.search_fields,
