@@ -105,23 +105,32 @@ def term_pattern(terms):
     return pattern, by_spelling
 
 
+HINT_ID = "glossary-term-hint"
+
+
+def hint():
+    """The description every marked term points to (aria-describedby), so its link text stays the word itself."""
+    return format_html(
+        '<p id="{}" hidden>{}</p>', HINT_ID, gettext("Glossary term: opens its plain-language definition.")
+    )
+
+
 def term_link(glossary, term, text):
     more = gettext("Read the full entry in the glossary")
-    label = gettext("glossary")
     shown = (
         format_html('<abbr title="{}">{}</abbr>', term.expansion, text)
         if (term.expansion and looks_like_abbreviation(text))
         else escape(text)
     )
     return format_html(
-        '<a class="glossary-term" href="{}#{}" data-glossary-definition="{}" data-glossary-more="{}">'
-        '{}<span class="visually-hidden"> ({})</span></a>',
+        '<a class="glossary-term" href="{}#{}" aria-describedby="{}" data-glossary-definition="{}" '
+        'data-glossary-more="{}">{}</a>',
         glossary.url,
         term.anchor,
+        HINT_ID,
         term.definition,
         more,
         shown,
-        label,
     )
 
 
@@ -174,4 +183,6 @@ def mark_terms(markup, glossary):
             and len(marked) < len(glossary.terms)
         )
         output.append(mark_text(token, glossary, pattern, by_spelling, marked) if may_mark else token)
+    if marked:
+        output.append(hint())
     return "".join(output)

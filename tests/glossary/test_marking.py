@@ -34,7 +34,7 @@ def test_the_first_use_of_a_term_links_to_its_glossary_entry():
     marked = mark_terms("<p>NETs are rare. NETs often release hormones.</p>", GLOSSARY)
     assert links(marked) == ["/glossary/#term-neuroendocrine tumour"]
     assert marked.count("NETs") == 2
-    assert marked.endswith(" are rare. NETs often release hormones.</p>")
+    assert "</a> are rare. NETs often release hormones.</p>" in marked
 
 
 def test_matching_ignores_case_and_uses_other_spellings_such_as_plurals():
@@ -68,7 +68,7 @@ def test_a_term_is_marked_once_across_all_blocks_of_the_body():
     ],
 )
 def test_headings_links_and_existing_markup_are_never_marked(markup):
-    assert mark_terms(markup, GLOSSARY) == markup
+    assert mark_terms(markup, GLOSSARY) == markup  # not even the hint is added
 
 
 def test_a_term_in_a_heading_is_still_marked_in_the_text_after_it():
@@ -83,10 +83,11 @@ def test_an_abbreviation_is_marked_with_its_written_out_form():
     assert "<abbr" not in written_out
 
 
-def test_the_link_carries_the_definition_for_the_popover_and_a_name_that_says_it_is_the_glossary():
+def test_the_link_is_named_by_the_word_and_described_as_a_glossary_term():
     marked = mark_terms("<p>PRRT helps.</p>", GLOSSARY)
-    assert 'data-glossary-definition="A definition."' in marked
-    assert '<span class="visually-hidden"> (glossary)</span></a>' in marked
+    assert 'aria-describedby="glossary-term-hint" data-glossary-definition="A definition."' in marked
+    assert '">PRRT</abbr></a> helps.</p>' in marked
+    assert marked.endswith('<p id="glossary-term-hint" hidden>Glossary term: opens its plain-language definition.</p>')
 
 
 def test_text_with_entities_keeps_them_escaped():
@@ -108,8 +109,8 @@ def test_health_pages_link_approved_terms_to_the_glossary(client, glossary_page,
 
     assert '<h2 id="what-nets-are">What NETs are</h2>' in html
     assert (
-        '<a class="glossary-term" href="/glossary/#term-neuroendocrine-tumour" data-glossary-definition="Rare cancers."'
-        in html
+        '<a class="glossary-term" href="/glossary/#term-neuroendocrine-tumour" aria-describedby="glossary-term-hint" '
+        'data-glossary-definition="Rare cancers."' in html
     )
     assert html.count('class="glossary-term"') == 1
     assert "js/glossary" in html

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from glossary import content as glossary_content
 from netportal.core import content as core_content
 from organizations import content as directory_content
 from treatments import content as treatment_content
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             home = core_content.load_home(report)
             treatment_content.load(home, report)
+            glossary_content.load(home, report)
             directory_content.load(home, report)
             core_content.load_standard_pages(home, report)
         if actions:
