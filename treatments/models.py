@@ -25,6 +25,7 @@ from netportal.core import seo
 from netportal.core.blocks import ReferencesBlock
 
 from .blocks import HealthStreamBlock
+from .panels import ReadingLevelPanel
 
 # Ids the page templates use themselves; a section heading never takes one of them.
 RESERVED_ANCHORS = frozenset({"main", "on-this-page", "page-review", "sources", "approvals", "treatments"})
@@ -114,6 +115,7 @@ class HealthPage(Page):
     ]
     content_panels = [
         *Page.content_panels,
+        ReadingLevelPanel(),
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("related_pages"),
@@ -250,6 +252,7 @@ class TreatmentPage(HealthPage):
 
     content_panels = [
         *Page.content_panels,
+        ReadingLevelPanel(),
         FieldPanel("summary"),
         MultiFieldPanel(
             [FieldPanel("therapy_name"), FieldPanel("active_substance"), FieldPanel("brand_names")],

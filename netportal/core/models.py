@@ -80,6 +80,14 @@ class SiteSettings(BaseSiteSetting):
         default=12,
         help_text=_("How long after a medical review the next review falls due."),
     )
+    reading_age_target = models.PositiveSmallIntegerField(
+        _("target reading age"),
+        default=11,
+        help_text=_(
+            "Health pages whose estimated reading age (Flesch-Kincaid grade + 5) is above this are listed on the "
+            "review dashboard. Advice only: it never stops a page from being published."
+        ),
+    )
 
     panels = [
         FieldPanel("site_name"),
@@ -87,6 +95,7 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("footer_text"),
         FieldPanel("medical_disclaimer"),
         FieldPanel("review_interval_months"),
+        FieldPanel("reading_age_target"),
     ]
 
     class Meta:
