@@ -17,34 +17,12 @@ def review_dates(content_object, today=None):
     return today, review_due_after(today, interval)
 
 
-def reading_level_under_review(content_object):
-    """The reading level of the health page revision under review; None for anything else."""
-    from treatments.models import HealthPage
-    from treatments.readability import score_page
-
-    page = content_object.specific if hasattr(content_object, "specific") else content_object
-    if not isinstance(page, HealthPage):
-        return None
-    revision = page.get_latest_revision_as_object()
-    level = score_page(revision)
-    return level if level.words else None
-
-
 class MedicalReviewTask(AbstractGroupApprovalTask):
     """A group approval that, when approved, stamps the page as medically reviewed today.
 
     The dates are written into the revision that the workflow then publishes, so the live
     page and its history both carry them.
     """
-
-    def get_actions(self, obj, user):
-        """As a group approval; for a health page the approve actions also name its reading age (advice)."""
-        actions = super().get_actions(obj, user)
-        level = reading_level_under_review(obj) if actions else None
-        if level is None:
-            return actions
-        note = _("reading age %(age)s") % {"age": level.reading_age}
-        return [(name, f"{label} ({note})" if name == "approve" else label, extra) for name, label, extra in actions]
 
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
