@@ -53,9 +53,12 @@ def test_an_approved_term_opens_its_definition_by_keyboard_and_closes_with_escap
 
 
 def test_without_javascript_the_term_is_a_link_to_its_glossary_entry(new_page, reviewer_credentials):
-    approve_glossary_term(sign_in(new_page(), reviewer_credentials), "PRRT")
+    approve_glossary_term(sign_in(new_page(), reviewer_credentials), "Compassionate Use Program")
     visitor = new_page(java_script_enabled=False)
-    visitor.goto("/treatments/prrt/")
-    visitor.locator("a.glossary-term").first.click()
-    expect(visitor).to_have_url(re.compile(r"/glossary/#term-prrt$"))
-    expect(visitor.locator("#term-prrt")).to_have_text("PRRT")
+    visitor.goto("/treatments/compassionate-use-programme/")
+    term_link = visitor.locator("a.glossary-term")
+    expect(term_link).to_have_count(1)
+    expect(term_link.locator("abbr")).to_have_attribute("title", "Compassionate Use Program")
+    term_link.click()
+    expect(visitor).to_have_url(re.compile(r"/glossary/#term-compassionate-use-program$"))
+    expect(visitor.locator("#term-compassionate-use-program")).to_have_text("Compassionate Use Program")
