@@ -4,6 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.e2e.accessibility import axe_violations, describe
 from tests.e2e.conftest import sign_in
 
 NET_PAGE_PATH = "/neuroendocrine-tumours/"
@@ -20,7 +21,9 @@ def approve_glossary_term(page, term):
     expect(page.get_by_text(re.compile(r"updated|published", re.IGNORECASE)).first).to_be_visible()
 
 
-def test_an_approved_term_opens_its_definition_by_keyboard_and_closes_with_escape(new_page, reviewer_credentials):
+def test_an_approved_term_opens_its_definition_by_keyboard_and_closes_with_escape(
+    new_page, reviewer_credentials, axe_installed
+):
     visitor = new_page()
     visitor.goto(NET_PAGE_PATH)
     expect(visitor.locator("a.glossary-term")).to_have_count(0)  # the demo terms wait for review
@@ -50,6 +53,14 @@ def test_an_approved_term_opens_its_definition_by_keyboard_and_closes_with_escap
     expect(popover).to_be_hidden()
     expect(term_link).to_have_attribute("aria-expanded", "false")
     expect(term_link).to_be_focused()
+
+    # The page with a marked term and its open popover has no WCAG 2.2 AA violations.
+    checked = new_page(bypass_csp=True)
+    checked.goto(NET_PAGE_PATH)
+    checked.locator("a.glossary-term").click()
+    expect(checked.locator(".glossary-popover")).to_be_visible()
+    violations = axe_violations(checked)
+    assert violations == [], describe(violations)
 
 
 def test_without_javascript_the_term_is_a_link_to_its_glossary_entry(new_page, reviewer_credentials):
