@@ -299,7 +299,10 @@ def load_cup_page(index, report):
     body = [
         {"type": "section", "value": {"heading": heading, "body": paragraph(text)}} for heading, text in CUP_PARAGRAPHS
     ]
-    body.append({"type": "callout", "value": {"kind": "ask_your_doctor", "heading": "", "text": paragraph(CUP_ADVICE)}})
+    # The seed's own advice; the list of questions stays empty for editors to fill in.
+    body.append(
+        {"type": "questions_to_ask", "value": {"heading": "", "introduction": paragraph(CUP_ADVICE), "questions": []}}
+    )
     page = InformationPage(
         title="Compassionate Use Program (CUP)",
         slug="compassionate-use-programme",

@@ -28,6 +28,7 @@ from netportal.core.blocks import ReferencesBlock
 from netportal.core.models import CachedViewRestrictionsMixin
 
 from .blocks import HealthStreamBlock
+from .panels import ReadingLevelPanel
 
 # Written only by an approval in the "Medical review" workflow.
 REVIEW_FIELDS = ("last_reviewed", "next_review_due", "reviewed_by", "reviewer_role")
@@ -106,6 +107,14 @@ class HealthPage(CachedViewRestrictionsMixin, Page):
         verbose_name=_("related pages"),
         help_text=_("Other pages of this site a reader may want next, in the order shown. Drafts are left out."),
     )
+    glossary_marking = models.BooleanField(
+        _("link glossary terms"),
+        default=True,
+        help_text=_(
+            "Link the first use of each reviewed glossary term in the body to its plain-language definition. "
+            "Switch off for a page where the links would get in the way."
+        ),
+    )
 
     review_panels = [
         MultiFieldPanel(
@@ -122,11 +131,13 @@ class HealthPage(CachedViewRestrictionsMixin, Page):
     ]
     content_panels = [
         *Page.content_panels,
+        ReadingLevelPanel(),
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("related_pages"),
         *review_panels,
     ]
+    settings_panels = [*Page.settings_panels, FieldPanel("glossary_marking")]
     search_fields = [
         # Page.search_fields already has the title as SearchField and AutocompleteField (partial words).
         *Page.search_fields,
@@ -289,6 +300,7 @@ class TreatmentPage(HealthPage):
 
     content_panels = [
         *Page.content_panels,
+        ReadingLevelPanel(),
         FieldPanel("summary"),
         MultiFieldPanel(
             [FieldPanel("therapy_name"), FieldPanel("active_substance"), FieldPanel("brand_names")],

@@ -98,6 +98,14 @@ class SiteSettings(BaseSiteSetting):
         default=12,
         help_text=_("How long after a medical review the next review falls due."),
     )
+    reading_age_target = models.PositiveSmallIntegerField(
+        _("target reading age"),
+        default=11,
+        help_text=_(
+            "Health pages whose estimated reading age (Flesch-Kincaid grade + 5) is above this are listed on the "
+            "review dashboard. Advice only: it never stops a page from being published."
+        ),
+    )
 
     panels = [
         FieldPanel("site_name"),
@@ -114,6 +122,7 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading=_("Who runs the portal"),
         ),
+        FieldPanel("reading_age_target"),
     ]
 
     class Meta:

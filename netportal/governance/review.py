@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from organizations.models import Association
 from treatments.models import ConditionPage, InformationPage, TreatmentPage, review_due_after
+from treatments.readability import score_page
 
 # A health page shows on the dashboard this many days before its review falls due.
 REVIEW_WARNING_DAYS = 30
@@ -28,6 +29,19 @@ def pages_due_for_review(today=None):
             .only("id", "title", "next_review_due", "last_reviewed", "content_type_id")
         )
     return sorted(pages, key=attrgetter("next_review_due", "title"))
+
+
+def pages_above_reading_age(target):
+    """(page, reading level) of every health page whose text is scored above `target`, hardest first.
+
+    Pages are scored as stored: the live version of published pages, the first draft of others."""
+    scored = []
+    for model in HEALTH_PAGE_MODELS:
+        for page in model.objects.order_by("path"):
+            level = score_page(page)
+            if level.above(target):
+                scored.append((page, level))
+    return sorted(scored, key=lambda item: (-item[1].reading_age, item[0].title))
 
 
 def verification_cutoff(today=None):

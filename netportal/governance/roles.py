@@ -39,9 +39,16 @@ COLLECTION_PERMISSIONS = {
 
 # Django model permissions: (app label, model, actions). Everyone here may open the admin.
 ACCESS_ADMIN = ("wagtailadmin", "admin", ["access"])
+# Glossary terms go through the same medical review as health pages: editors write, reviewers publish.
+GLOSSARY_PERMISSIONS = {
+    EDITORS: [("glossary", "glossaryterm", ["add", "change", "view"])],
+    MEDICAL_REVIEWERS: [("glossary", "glossaryterm", ["add", "change", "view", "publish", "lock", "unlock"])],
+}
+# Snippet models that go through the "Medical review" workflow.
+REVIEWED_SNIPPET_MODELS = [("glossary", "glossaryterm")]
 MODEL_PERMISSIONS = {
-    EDITORS: [ACCESS_ADMIN],
-    MEDICAL_REVIEWERS: [ACCESS_ADMIN],
+    EDITORS: [ACCESS_ADMIN, *GLOSSARY_PERMISSIONS[EDITORS]],
+    MEDICAL_REVIEWERS: [ACCESS_ADMIN, *GLOSSARY_PERMISSIONS[MEDICAL_REVIEWERS]],
     DIRECTORY_MANAGERS: [
         ACCESS_ADMIN,
         ("organizations", "association", ["add", "change", "view", "publish", "lock", "unlock"]),
@@ -137,6 +144,29 @@ def create_medical_review_workflow(apps):
     task.groups.add(reviewers)
     workflow_task_model.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     return workflow
+
+
+def grant_glossary_permissions(apps):
+    """Add the glossary permissions to the existing groups, leaving their other permissions as they are."""
+    group_model = apps.get_model("auth", "Group")
+    for name, grants in GLOSSARY_PERMISSIONS.items():
+        group = group_model.objects.filter(name=name).first()
+        if group is None:
+            continue
+        for app_label, model, actions in grants:
+            group.permissions.add(*(_permission(apps, app_label, model, action) for action in actions))
+
+
+def assign_reviewed_snippets(apps):
+    """Put the reviewed snippet models (glossary terms) under the "Medical review" workflow."""
+    workflow = apps.get_model("wagtailcore", "Workflow").objects.filter(name=MEDICAL_REVIEW).first()
+    if workflow is None:
+        return
+    content_type_model = apps.get_model("contenttypes", "ContentType")
+    workflow_content_type = apps.get_model("wagtailcore", "WorkflowContentType")
+    for app_label, model in REVIEWED_SNIPPET_MODELS:
+        content_type, _ = content_type_model.objects.get_or_create(app_label=app_label, model=model)
+        workflow_content_type.objects.get_or_create(content_type=content_type, defaults={"workflow": workflow})
 
 
 def _health_pages(apps, types):

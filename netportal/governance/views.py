@@ -24,6 +24,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
 
+from netportal.core.models import SiteSettings
 from netportal.core.spreadsheets import SpreadsheetSafeExportMixin, SpreadsheetSafeIndexView
 from organizations.country_search import resolve_country
 from organizations.models import Association
@@ -57,11 +58,16 @@ class ReviewDashboardPanel(Component):
     def get_context_data(self, parent_context):
         user = parent_context["request"].user
         finder = AdminURLFinder(user)
-        context = {"pages": None, "associations": None, "today": timezone.localdate()}
+        context = {"pages": None, "hard_pages": None, "associations": None, "today": timezone.localdate()}
         if can_review_pages(user):
             pages = review.pages_due_for_review()
             context["pages"] = [(page, finder.get_edit_url(page)) for page in pages[:DASHBOARD_LIMIT]]
             context["pages_total"] = len(pages)
+            target = SiteSettings.for_request(parent_context["request"]).reading_age_target
+            hard = review.pages_above_reading_age(target)
+            context["reading_age_target"] = target
+            context["hard_pages"] = [(page, level, finder.get_edit_url(page)) for page, level in hard[:DASHBOARD_LIMIT]]
+            context["hard_pages_total"] = len(hard)
         if can_verify_associations(user):
             associations = review.associations_to_verify()
             context["associations"] = [

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "treatments",
     "organizations",
     "search",
+    "glossary",
     "netportal.governance",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -32,4 +32,6 @@ PUBLIC_PAGE_TYPES = [
     PageType("suggest-association", "/suggest/association/"),
     PageType("suggest-correction", "/suggest/correction/carpa/"),
     PageType("suggestion-thanks", "/suggest/thank-you/"),
+    PageType("glossary", "/glossary/"),
+    PageType("glossary-search", "/glossary/?q=cup"),
 ]

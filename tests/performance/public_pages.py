@@ -29,6 +29,8 @@ PUBLIC_PAGES = [
     PublicPage("directory-country", "/patient-associations/country/deu/"),
     PublicPage("directory-region", "/patient-associations/region/europe/"),
     PublicPage("association", "/patient-associations/lacnets/"),
+    PublicPage("glossary", "/glossary/", "GlossaryPage"),
+    PublicPage("glossary-search", "/glossary/?q=cup"),
 ]
 
 

@@ -165,11 +165,18 @@ def test_external_resources_keep_a_url_only_where_it_was_confirmed(loaded):
     assert resources["National Cancer Institute"]["url"] == ""
 
 
-def test_compassionate_use_advice_is_an_ask_your_doctor_callout(loaded):
-    callouts = [block for block in InformationPage.objects.get().body if block.block_type == "callout"]
-    assert len(callouts) == 1
-    assert callouts[0].value["kind"] == "ask_your_doctor"
-    assert "Ask your referring physicians" in callouts[0].value["text"].source
+def test_compassionate_use_advice_opens_its_questions_to_ask_block_with_no_invented_questions(loaded):
+    body = InformationPage.objects.get().body
+    blocks = [block for block in body if block.block_type == "questions_to_ask"]
+    assert len(blocks) == 1
+    assert "Ask your referring physicians" in blocks[0].value["introduction"].source
+    assert list(blocks[0].value["questions"]) == []
+    assert not [block for block in body if block.block_type == "callout"]
+
+
+def test_no_other_demo_health_page_has_questions_to_ask(loaded):
+    for model in (ConditionPage, TreatmentPage):
+        assert not [block for block in model.objects.get().body if block.block_type == "questions_to_ask"]
 
 
 def test_home_page_has_one_recently_reviewed_list_which_claims_no_review(client, home_page, loaded):

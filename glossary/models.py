@@ -1,0 +1,188 @@
+"""Glossary terms explained in plain language, and the public A to Z glossary page.
+
+A term reaches visitors only once it is live. New terms and changes are drafts until the
+"Medical review" workflow (assigned to this model by the governance app) approves and
+publishes them, so "live" is the gate: a draft or an unapproved change is never shown.
+"""
+
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, PublishingPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, WorkflowMixin
+from wagtail.search import index
+
+from netportal.core.blocks import ReferencesBlock
+from netportal.core.models import CachedViewRestrictionsMixin
+
+# Letters the A to Z list always shows, even when no term starts with them.
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def split_spellings(text):
+    """The other spellings an editor typed, one per line or separated by commas, without blanks or repeats."""
+    spellings = []
+    for line in text.replace(",", "\n").splitlines():
+        spelling = " ".join(line.split())
+        if spelling and spelling.casefold() not in {known.casefold() for known in spellings}:
+            spellings.append(spelling)
+    return spellings
+
+
+def letter_of(term):
+    """The A to Z heading a term is listed under; "#" for terms that start with a digit or symbol."""
+    first = slugify(term[:1]).upper()[:1] if term else ""
+    return first if first in ALPHABET else "#"
+
+
+class GlossaryTerm(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
+    """A word or abbreviation health pages use, with a plain-language definition."""
+
+    term = models.CharField(_("term"), max_length=120, help_text=_("As it is listed in the glossary, e.g. “PRRT”."))
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        help_text=_("The term's address in the glossary (…/glossary/#term-slug). Made from the term when empty."),
+        blank=True,
+    )
+    other_spellings = models.TextField(
+        _("other spellings and abbreviations"),
+        blank=True,
+        help_text=_(
+            "Other forms to recognise in health pages, one per line or separated by commas: plurals, "
+            "British and American spellings, the abbreviation or its full form (e.g. “NETs”, “neuroendocrine tumor”)."
+        ),
+    )
+    definition = RichTextField(
+        _("plain-language definition"),
+        features=["bold", "italic", "link"],
+        help_text=_("One or two short sentences a reader of age 11 can follow. Shown in the glossary and on pages."),
+    )
+    sources = StreamField(ReferencesBlock(), blank=True, verbose_name=_("sources"))
+    related_pages = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("page")))],
+        blank=True,
+        verbose_name=_("related pages"),
+        help_text=_("Pages of this site that say more about the term. Drafts are left out."),
+    )
+
+    panels = [
+        FieldPanel("term"),
+        FieldPanel("slug"),
+        FieldPanel("other_spellings"),
+        FieldPanel("definition"),
+        FieldPanel("sources"),
+        FieldPanel("related_pages"),
+        PublishingPanel(),
+    ]
+    search_fields = [
+        index.SearchField("term"),
+        index.AutocompleteField("term"),
+        index.SearchField("other_spellings"),
+        index.SearchField("definition"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary terms")
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            base = slugify(self.term)[:110] or "term"
+            slug, number = base, 1
+            while GlossaryTerm.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+                number += 1
+                slug = f"{base}-{number}"
+            self.slug = slug
+        super().save(*args, **kwargs)
+
+    @property
+    def spellings(self):
+        """Every form to recognise in pages: the term first, then the other spellings."""
+        return split_spellings("\n".join([self.term, self.other_spellings]))
+
+    @property
+    def plain_definition(self):
+        """The definition as plain text, for the popover and the abbreviation's title."""
+        return " ".join(strip_tags(self.definition).split())
+
+    @property
+    def anchor(self):
+        return f"term-{self.slug}"
+
+    @property
+    def letter(self):
+        return letter_of(self.term)
+
+
+class GlossaryPage(CachedViewRestrictionsMixin, Page):
+    """The public A to Z list of live glossary terms, with a search box; one per site."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("glossary page")
+        verbose_name_plural = _("glossary pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        query = " ".join(request.GET.get("q", "").split())[:100]
+        terms = list(GlossaryTerm.objects.filter(live=True).order_by("term"))
+        if query:
+            needle = query.casefold()
+            terms = [
+                term
+                for term in terms
+                if needle in term.term.casefold()
+                or any(needle in spelling.casefold() for spelling in term.spellings)
+                or needle in term.plain_definition.casefold()
+            ]
+        related = related_pages_by_term(terms)
+        by_letter = {}
+        for term in terms:
+            term.live_related_pages = related.get(term.pk, [])
+            by_letter.setdefault(term.letter, []).append(term)
+        letters = [*ALPHABET, *(["#"] if "#" in by_letter else [])]
+        context.update(
+            {
+                "query": query,
+                "terms": terms,
+                "letters": [(letter, letter_anchor(letter), letter in by_letter) for letter in letters],
+                "sections": [
+                    (letter, letter_anchor(letter), by_letter[letter]) for letter in letters if letter in by_letter
+                ],
+            }
+        )
+        return context
+
+
+def letter_anchor(letter):
+    return "letter-other" if letter == "#" else f"letter-{letter.lower()}"
+
+
+def related_pages_by_term(terms):
+    """{term pk: [live pages]} for the related pages the terms name, in one query."""
+    wanted = {
+        term.pk: [block["value"] for block in term.related_pages.raw_data if block.get("value")] for term in terms
+    }
+    ids = {pk for pks in wanted.values() for pk in pks}
+    if not ids:
+        return {}
+    pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=ids)}
+    return {term_pk: [pages[pk] for pk in pks if pk in pages] for term_pk, pks in wanted.items()}
