@@ -1,6 +1,9 @@
 """A web server of our own on 127.0.0.1 serving every case the link checker meets; no request leaves the machine."""
 
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -105,3 +108,25 @@ def only_this_machine(settings):
     """The checker refuses every other host, so no test can send a request off 127.0.0.1."""
     settings.LINKCHECKS_ALLOWED_HOSTS = {"127.0.0.1"}
     settings.LINKCHECKS_TIMEOUT_SECONDS = 0.5
+
+
+@pytest.fixture
+def bad_tls_url(tmp_path):
+    """An HTTPS server on 127.0.0.1 with a self-signed certificate, which no client should trust."""
+    if not shutil.which("openssl"):
+        pytest.skip("no openssl to make a certificate")
+    key, certificate = tmp_path / "key.pem", tmp_path / "certificate.pem"
+    command = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1"]
+    subprocess.run(
+        [*command, "-keyout", str(key), "-out", str(certificate)],
+        check=True,
+        capture_output=True,
+    )
+    local = LocalServer()
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certificate, key)
+    local.httpd.socket = context.wrap_socket(local.httpd.socket, server_side=True)
+    local.thread.start()
+    yield f"https://127.0.0.1:{local.httpd.server_address[1]}/ok"
+    local.httpd.shutdown()
+    local.httpd.server_close()

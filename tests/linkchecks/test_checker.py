@@ -64,6 +64,12 @@ def test_a_refused_connection_fails_with_an_error(refused_url):
     assert not result.ok and result.status is None and result.error
 
 
+def test_a_certificate_nobody_signed_fails_with_a_tls_error(bad_tls_url):
+    result = checker.check(bad_tls_url)
+    assert not result.ok and result.status is None
+    assert result.error.startswith("TLS error:") and "CERTIFICATE_VERIFY_FAILED" in result.error
+
+
 def test_a_redirect_loop_stops_and_fails(server):
     result = checker.check(server.url("/loop"))
     assert not result.ok and "redirects" in result.error
