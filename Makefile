@@ -43,6 +43,7 @@ run: install
 	$(MANAGE) load_portal_content
 	$(MANAGE) ensure_admin
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "Link checks run in the background: '$(MANAGE) enqueue_link_checks' queues one, '$(MANAGE) db_worker --backend linkchecks' (another terminal) runs it."
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 lint: install

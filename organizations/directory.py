@@ -19,7 +19,7 @@ from django_countries.fields import Country
 
 from netportal.core import seo
 
-from . import exchange, flags
+from . import exchange, flags, world_map
 from .codes import Support, code_filter, language_name
 from .country_search import MAX_QUERY_LENGTH, country_lookup, resolve_country
 from .models import Association, AssociationFact, Focus, Region, Scope
@@ -271,6 +271,7 @@ def search_view(page, request):
         results = paginate(request, associations)
         results.object_list = with_links(page, results.object_list)
         context["browse_results"] = results
+        context["world_map"] = world_map.render(request, page, country_url)
     return TemplateResponse(request, "organizations/directory_page.html", context)
 
 
@@ -289,6 +290,7 @@ def region_view(page, request, slug):
         results=results,
         trail=[(region.url, region.name)],
         page_query="",
+        world_map=world_map.render(request, page, country_url, region=region),
     )
     return TemplateResponse(request, "organizations/region.html", context)
 

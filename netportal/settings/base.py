@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "search",
     "glossary",
     "netportal.governance",
+    "linkchecks",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks_db",
     "django_countries",
     "axes",
     "django.contrib.admin",
@@ -54,6 +56,15 @@ INSTALLED_APPS = [
     # Wagtail's PostgreSQL search backend needs it; harmless on SQLite.
     "django.contrib.postgres",
 ]
+
+# Background work through Django's tasks framework. Link checks go to a database queue that
+# `manage.py db_worker --backend linkchecks` runs (`manage.py enqueue_link_checks` fills it).
+# Wagtail's own small tasks (reference index, renditions) read the same setting through the
+# django-tasks backport and keep running at once, as they did before this setting existed.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "linkchecks": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

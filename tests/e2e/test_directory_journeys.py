@@ -142,3 +142,25 @@ def test_visitor_suggests_a_correction_with_the_keyboard_only_and_fixes_a_missin
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you")
     expect(page.get_by_role("status")).to_contain_text("We received your suggestion")
+
+
+def test_visitor_reaches_a_country_page_through_the_world_map_with_the_keyboard(page):
+    page.goto(DIRECTORY_PATH)
+    germany = page.locator('.world-map__svg a[href$="/country/deu/"]')
+    expect(germany).to_have_accessible_name("Germany: 1 association based here, 4 serve it")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('href') || ''").endswith("/country/deu/"):
+            break
+    expect(germany).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Patient associations for Germany")
+
+
+def test_the_world_map_scrolls_inside_its_frame_at_320_px(new_page):
+    page = new_page(viewport={"width": 320, "height": 640})
+    page.goto(DIRECTORY_PATH)
+    frame = page.get_by_role("region", name="Map of where associations are based")  # the scrollable frame
+    expect(frame).to_be_visible()
+    assert frame.evaluate("element => element.scrollWidth > element.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
