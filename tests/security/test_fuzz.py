@@ -1,9 +1,10 @@
 """Hostile input on every public endpoint: more than 10,000 generated requests, never a server error.
 
 Each test sends one family of hostile requests (query strings, paths, page numbers, methods and
-bodies, Host headers, other headers) through Django's test client to every public URL the site
-has. Every answer must be below 500, must not carry an injected marker unescaped, and a 4xx must
-say what went wrong (a body, or an Allow header for a wrong method).
+bodies, Host headers, other headers, uploaded-media paths, suggestion form submissions) through
+Django's test client to every public URL the site has. Every answer must be below 500, must not
+carry an injected marker unescaped, and a 4xx must say what went wrong (a body, or an Allow header
+for a wrong method).
 """
 
 import json
@@ -16,6 +17,7 @@ from django.conf import settings as django_settings
 from django.http.request import split_domain_port, validate_host
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from tests.security.conftest import FUZZ_SUMMARY, public_urls
@@ -173,7 +175,16 @@ class FuzzLog:
         return sum(self.sent.values())
 
 
-FAMILIES = {"query": 3000, "path": 2000, "page": 1200, "method": 1600, "host": 1200, "header": 1000}
+FAMILIES = {
+    "query": 3000,
+    "path": 2000,
+    "page": 1200,
+    "method": 1600,
+    "host": 1200,
+    "header": 1000,
+    "media": 800,
+    "form": 800,
+}
 assert sum(FAMILIES.values()) >= 10_000
 
 
@@ -357,6 +368,65 @@ def test_hostile_request_headers_never_cause_a_server_error(public_site, fuzz_lo
 
     send()
     assert fuzz_log.sent["header"] >= FAMILIES["header"]
+
+
+media_name = st.one_of(
+    path_segment,
+    st.tuples(st.sampled_from(["a", "é", "日", "%2e", "%00", ".", "x/"]), st.integers(100, 2000)).map(
+        lambda pair: pair[0] * pair[1]
+    ),
+    st.sampled_from(["images/photo.jpg", "images/", "images/photo.jpg/", "images//photo.jpg", "images/photo.jpg%00"]),
+)
+
+
+def test_hostile_media_paths_never_cause_a_server_error(client, public_site, fuzz_log, settings, tmp_path):
+    """Finding 8: over-long names, NUL bytes and climbing paths under /media/ answer 404, not 500."""
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "photo.jpg").write_bytes(b"not really a photo")
+    assert client.get("/media/images/photo.jpg").status_code == 200  # the route is there
+
+    @hypothesis_settings(max_examples=FAMILIES["media"], **FUZZ_SETTINGS)
+    @given(segments=st.lists(media_name, min_size=1, max_size=3), query=st.one_of(st.just(""), query_strings()))
+    def send(segments, query):
+        path = "/media/" + "/".join(segments)
+        fuzz_log.send("media", client, "GET", join_query(path, query) if query else path)
+
+    send()
+    assert fuzz_log.sent["media"] >= FAMILIES["media"]
+
+
+SUGGESTION_FIELDS = ["name", "country", "website", "email", "message", "contact_email", "homepage"]
+
+
+def test_hostile_suggestion_form_submissions_never_cause_a_server_error(public_site, fuzz_log, settings):
+    """Both suggestion forms, with hostile values in every field, from ever-changing client addresses
+    (so the rate limit lets the forms see the input) and with forged X-Forwarded-For headers."""
+    client = Client()
+    urls = [url for url in public_urls() if url.startswith("/suggest/") and "thank" not in url]
+    assert len(urls) == 2, urls
+    address = st.tuples(*[st.integers(1, 254)] * 3).map(lambda parts: "10.{}.{}.{}".format(*parts))
+    fields = st.dictionaries(
+        st.one_of(st.sampled_from(SUGGESTION_FIELDS), st.text(max_size=8)), hostile_text, max_size=8
+    )
+
+    @hypothesis_settings(max_examples=FAMILIES["form"], **FUZZ_SETTINGS)
+    @given(
+        url=st.sampled_from(urls),
+        data=fields,
+        remote=address,
+        forwarded=st.one_of(st.none(), hostile_text, address),
+        proxies=st.sampled_from([0, 1, 2]),
+    )
+    def send(url, data, remote, forwarded, proxies):
+        settings.TRUSTED_PROXY_COUNT = proxies
+        headers = {"REMOTE_ADDR": remote}
+        if forwarded is not None:
+            headers["HTTP_X_FORWARDED_FOR"] = forwarded.encode("utf-8", "replace").decode("latin-1")
+        fuzz_log.send("form", client, "POST", url, data=data, **headers)
+
+    send()
+    assert fuzz_log.sent["form"] >= FAMILIES["form"]
 
 
 def test_the_suite_sent_over_ten_thousand_requests_without_a_server_error(fuzz_log):
