@@ -6,7 +6,8 @@ every country carries its accessible name ("Germany: 1 association based here, 4
 Region pages get the same map zoomed to the region's countries. The outlines come from
 `organizations/data/world_paths.json` (see `map_paths`); the rendered map is kept with
 the `content` cache (`caches["content"].get_or_set`), so after the first request of a content
-generation a page pays one cache read for it, and it is drawn again as soon as an association is published or unpublished.
+generation a page pays one cache read for it, and it is drawn again as soon as an association is
+published or unpublished.
 """
 
 import functools
