@@ -32,4 +32,8 @@ PUBLIC_PAGE_TYPES = [
     PageType("suggest-association", "/suggest/association/"),
     PageType("suggest-correction", "/suggest/correction/carpa/"),
     PageType("suggestion-thanks", "/suggest/thank-you/"),
+    PageType("how-we-make-our-information", "/how-we-make-our-information/"),
+    PageType("accessibility-statement", "/accessibility/"),
+    PageType("privacy-notice", "/privacy/"),
+    PageType("contact", "/contact/"),
 ]
