@@ -29,6 +29,7 @@ PUBLIC_PAGES = [
     PublicPage("directory-country", "/patient-associations/country/deu/"),
     PublicPage("directory-region", "/patient-associations/region/europe/"),
     PublicPage("association", "/patient-associations/lacnets/"),
+    PublicPage("contact-page", "/contact/", "ContactPage"),
 ]
 
 

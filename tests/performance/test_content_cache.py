@@ -114,7 +114,7 @@ def test_site_settings_change_shows_at_once(client, content_cache, home_page):
 
 def test_sites_are_found_again_after_a_site_changes(client, content_cache, home_page, settings):
     settings.ALLOWED_HOSTS = ["testserver", "other.example"]
-    about = StandardPageFactory(parent=home_page, title="About us", slug="about", introduction="Elsewhere.")
+    about = StandardPageFactory(parent=home_page, title="About us", slug="about-us", introduction="Elsewhere.")
     assert "About us" not in client.get("/", HTTP_HOST="other.example").content.decode().split("<main")[1]
     other = Site.objects.create(hostname="other.example", port=80, root_page=about, site_name="Other")
     assert "<h1>About us</h1>" in client.get("/", HTTP_HOST="other.example").content.decode()
