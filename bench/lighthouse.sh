@@ -17,6 +17,8 @@ PAGES=(
   "health-page /neuroendocrine-tumours/"
   "directory /patient-associations/"
   "country-search /patient-associations/country/deu/"
+  "accessibility-statement /accessibility/"
+  "contact /contact/"
 )
 
 MIN_PERFORMANCE=${MIN_PERFORMANCE:-95}

@@ -34,4 +34,8 @@ PUBLIC_PAGE_TYPES = [
     PageType("suggestion-thanks", "/suggest/thank-you/"),
     PageType("glossary", "/glossary/"),
     PageType("glossary-search", "/glossary/?q=cup"),
+    PageType("how-we-make-our-information", "/how-we-make-our-information/"),
+    PageType("accessibility-statement", "/accessibility/"),
+    PageType("privacy-notice", "/privacy/"),
+    PageType("contact", "/contact/"),
 ]

@@ -76,11 +76,12 @@ def test_editors_see_only_page_and_media_menus(client, editor, health_pages):
     assert not names & {"directory", "associations", "suggestions", "users", "groups", "settings", "sites"}
 
 
-def test_medical_reviewers_open_and_may_publish_health_pages(client, reviewer, health_pages):
+def test_medical_reviewers_open_health_pages_and_publish_them_only_by_approving(client, reviewer, health_pages):
     client_for(client, reviewer)
     for page in health_pages:
         assert opens(client, edit_url(page))
-    assert 'name="action-publish"' in client.get(edit_url(health_pages[0])).content.decode()
+    # Plain "Publish" would bypass the review (tests/governance/test_workflow_leads.py).
+    assert 'name="action-publish"' not in client.get(edit_url(health_pages[0])).content.decode()
     assert opens(client, PAGES_DUE_REPORT)
 
 

@@ -31,6 +31,7 @@ PUBLIC_PAGES = [
     PublicPage("association", "/patient-associations/lacnets/"),
     PublicPage("glossary", "/glossary/", "GlossaryPage"),
     PublicPage("glossary-search", "/glossary/?q=cup"),
+    PublicPage("contact-page", "/contact/", "ContactPage"),
 ]
 
 
