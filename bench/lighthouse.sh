@@ -17,6 +17,9 @@ PAGES=(
   "health-page /neuroendocrine-tumours/"
   "directory /patient-associations/"
   "country-search /patient-associations/country/deu/"
+  "region /patient-associations/region/europe/"
+  "association /patient-associations/lacnets/"
+  "glossary /glossary/"
   "accessibility-statement /accessibility/"
   "contact /contact/"
 )
