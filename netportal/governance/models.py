@@ -112,17 +112,6 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
     revision; health pages keep them when built from any revision, so nothing else can set them.
     """
 
-    def get_actions(self, obj, user):
-        # Approving the only task publishes the page: the labels say so.
-        labels = {
-            ("reject", True): _("Request changes"),
-            ("approve", False): _("Approve and publish"),
-            ("approve", True): _("Approve and publish with comment"),
-        }
-        return [
-            (name, labels.get((name, modal), label), modal) for name, label, modal in super().get_actions(obj, user)
-        ]
-
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":

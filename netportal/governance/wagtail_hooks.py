@@ -211,7 +211,8 @@ def lead_with_medical_review(menu_items, request, context):
     for position, item in enumerate(menu_items):
         if item.name == "action-submit":
             menu_items[position] = SubmitForMedicalReviewMenuItem(order=item.order)
-    # The first item is the primary button: "Approve and publish" for a reviewer, otherwise the submission.
+    # The first item is the primary button: "Approve and Publish" (Wagtail's label for the last task's approval)
+    # for a reviewer, otherwise the submission.
     for name in ("action-submit", "approve"):
         first = next((item for item in menu_items if item.name == name), None)
         if first is not None:
@@ -269,7 +270,7 @@ def confirm_submission_on_edit(request, page):
 
 
 def approved_message(request, page):
-    """After "Approve and publish" in the editor: the review the approval recorded, in the portal's words."""
+    """After "Approve and Publish" in the editor: the review the approval recorded, in the portal's words."""
     approving = request.POST.get("action-workflow-action") and request.POST.get("workflow-action-name") == "approve"
     if request.method != "POST" or not approving or not isinstance(page, HealthPage):
         return

@@ -56,14 +56,27 @@ def test_editor_edits_a_health_page_a_reviewer_approves_it_from_the_dashboard_an
     # The anonymous page cache now holds the live version.
     assert visitor.goto(CUP_PAGE_PATH).headers.get("x-cache") == "hit"
 
-    # An editor changes the summary of the page, which already waits for medical review; editors cannot publish.
+    # The loaded page waits for medical review (locked for editors): a reviewer asks for a change first.
+    first_reviewer = sign_in(new_page(), reviewer_credentials)
+    first_reviewer.get_by_role("region", name="Awaiting your review").get_by_role(
+        "link", name=CUP_TITLE, exact=True
+    ).click()
+    first_reviewer.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    first_reviewer.get_by_role("button", name="More actions").click()
+    first_reviewer.get_by_role("button", name="Request changes").click()
+    dialog = first_reviewer.get_by_role("dialog")
+    dialog.get_by_role("textbox").fill("Please add a line for the browser test.")
+    dialog.get_by_role("button", name="Request changes").click()
+    first_reviewer.wait_for_load_state()
+
+    # The editor changes the summary and resubmits it; editors cannot publish.
     editor = sign_in(new_page(), editor_credentials)
     open_page_in_admin_by_search(editor, CUP_TITLE)
     summary_box = editor.get_by_role("textbox", name="Summary")
     summary_box.fill(f"{summary_box.input_value()} {EDIT_MARKER}")
     expect(editor.get_by_role("button", name="Publish", exact=True)).to_have_count(0)
-    editor.get_by_role("button", name="Save draft").click()
-    expect(editor.get_by_text(re.compile(r"has been updated"))).to_be_visible()
+    editor.get_by_role("button", name="Resubmit for medical review").click()
+    expect(editor.get_by_text("Sent for medical review")).to_be_visible()
 
     # Waiting for review: visitors still see the live version.
     waiting_visitor = new_page()
@@ -71,14 +84,14 @@ def test_editor_edits_a_health_page_a_reviewer_approves_it_from_the_dashboard_an
     expect(waiting_visitor.get_by_role("heading", level=1)).to_have_text(CUP_TITLE)
     expect(waiting_visitor.get_by_role("main")).not_to_contain_text(EDIT_MARKER)
 
-    # A medical reviewer finds it on the dashboard; "Approve and publish" is the primary action.
+    # A medical reviewer finds it on the dashboard; "Approve and Publish" is the primary action.
     reviewer = sign_in(new_page(), reviewer_credentials)
     awaiting = reviewer.get_by_role("region", name="Awaiting your review")
     awaiting.get_by_role("link", name=CUP_TITLE, exact=True).click()
     reviewer.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
     expect(reviewer.get_by_role("textbox", name="Summary")).to_have_value(re.compile(re.escape(EDIT_MARKER)))
-    reviewer.get_by_role("button", name="Approve and publish", exact=True).click()
-    expect(reviewer.get_by_text(re.compile(r"has been updated|approved", re.IGNORECASE)).first).to_be_visible()
+    reviewer.get_by_role("button", name="Approve and Publish", exact=True).click()
+    expect(reviewer.get_by_text(re.compile(r"Approved: next review due"))).to_be_visible()
 
     # Visitors now see the approved version, with who reviewed it and when.
     fresh_visitor = new_page()

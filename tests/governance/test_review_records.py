@@ -133,5 +133,5 @@ def test_the_reviewer_is_offered_approve_and_publish_and_request_changes(client,
     submit(client, editor, condition_page)
     client.force_login(reviewer)
     html = client.get(reverse("wagtailadmin_pages:edit", args=[condition_page.pk])).content.decode()
-    assert "Approve and publish" in html
+    assert "Approve and Publish" in html
     assert "Request changes" in html

@@ -27,9 +27,9 @@ def test_a_reviewer_is_offered_approve_and_publish_first_and_no_plain_publish(cl
     submit(client, editor, condition_page)
     html = editor_html(client, reviewer, condition_page)
     assert 'name="action-publish"' not in html
-    assert "Approve and publish" in html
+    assert "Approve and Publish" in html
     assert "Request changes" in html
-    assert html.index("Approve and publish") < html.index("Request changes")
+    assert html.index("Approve and Publish") < html.index("Request changes")
 
 
 def test_an_administrator_may_still_publish_a_health_page_directly(client, administrator, condition_page):
