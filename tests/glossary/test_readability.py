@@ -97,9 +97,6 @@ def edit_data(page, text):
             "body": streamfield([("section", {"heading": "About", "body": rich_text(f"<p>{text}</p>")})]),
             "references": streamfield([]),
             "related_pages": streamfield([]),
-            "last_reviewed": page.last_reviewed.isoformat(),
-            "next_review_due": page.next_review_due.isoformat(),
-            "reviewed_by": "",
             "comments": inline_formset([]),
         }
     )
