@@ -205,13 +205,17 @@ def test_country_page_lists_national_then_serving_associations(client, seeded_di
 
 
 def test_association_page_shows_its_details_and_no_invented_contacts(client, seeded_directory):
-    response = client.get(f"{URL}neuroendocrine-cancer-uk/")
+    # An association the facts file has nothing on: no contact is invented.
+    response = client.get(f"{URL}net-patient-foundation/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Neuroendocrine Cancer UK" in html
     assert "NET Patient Foundation" in html
     assert "We have no confirmed contact details for this association yet." in html
-    assert 'href="/patient-associations/country/gbr/"' in html
+    assert 'href="/patient-associations/country/usa/"' in html
+    uk = client.get(f"{URL}neuroendocrine-cancer-uk/").content.decode()
+    assert "Neuroendocrine Cancer UK" in uk
+    assert "NET Patient Foundation" in uk  # its former name
+    assert 'href="/patient-associations/country/gbr/"' in uk
 
 
 def test_association_get_absolute_url_is_its_detail_page(seeded_directory):
