@@ -50,6 +50,7 @@ def test_production_leaves_media_to_the_web_server_unless_told_otherwise():
         "DJANGO_SETTINGS_MODULE": "netportal.settings.production",
         "SECRET_KEY": "k" * 20 + "0123456789abcdefghijklmnopqrstuvwxyz",
         "ALLOWED_HOSTS": "portal.example",
+        "PAGE_CACHE_ENABLED": "false",  # one process, no shared cache: not what is checked here
     }
     code = (
         "from django.urls import Resolver404, resolve\n"
