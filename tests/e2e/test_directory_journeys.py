@@ -95,14 +95,14 @@ def test_staff_edit_an_association_publish_it_and_visitors_see_the_change(staff_
     staff_page.get_by_role("link", name="Associations", exact=True).click()
     staff_page.get_by_role("main").get_by_label("Search term").fill("LuCE")
     staff_page.get_by_role("main").get_by_role("link", name="LuCE", exact=True).click()
-    staff_page.get_by_label("Languages").fill("German, French and Italian (browser test)")
+    staff_page.get_by_role("textbox", name="Description").fill("Lung cancer patients in Europe (browser test).")
     staff_page.get_by_role("button", name="More actions").click()
     staff_page.get_by_role("button", name="Publish").click()
     expect(staff_page.get_by_text(re.compile("updated and published", re.IGNORECASE))).to_be_visible()
 
     fresh_visitor = new_page()
     fresh_visitor.goto(detail_url)
-    expect(fresh_visitor.get_by_role("main")).to_contain_text("German, French and Italian (browser test)")
+    expect(fresh_visitor.get_by_role("main")).to_contain_text("Lung cancer patients in Europe (browser test).")
 
 
 def test_visitor_finds_an_association_from_the_home_page_box_with_a_common_alias(page):
