@@ -73,7 +73,7 @@ def test_site_search_from_the_header_box_with_the_keyboard_only(page):
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/search/\?q=accessibility"))
     expect(page.get_by_role("status")).to_contain_text("accessibility")
-    result = page.get_by_role("link", name="Accessibility statement")
+    result = page.get_by_role("main").get_by_role("link", name="Accessibility statement")
     expect(result).to_be_visible()
     result.focus()
     page.keyboard.press("Enter")
@@ -86,7 +86,7 @@ def test_site_search_works_without_javascript_on_a_phone(new_page):
     page.get_by_role("search").get_by_label("Search this site").fill("About")
     page.get_by_role("search").get_by_role("button", name="Search").click()
     page.wait_for_url(re.compile(r"/search/\?q=About"))
-    expect(page.get_by_role("link", name="About this portal")).to_be_visible()
+    expect(page.get_by_role("main").get_by_role("link", name="About this portal")).to_be_visible()
 
 
 def test_site_search_without_results_says_what_to_try(page):
@@ -111,4 +111,4 @@ def test_404_page_offers_a_search_that_finds_pages(page):
     page.goto("/no-such-page/")
     page.get_by_role("main").get_by_role("searchbox").fill("About")
     page.get_by_role("main").get_by_role("button", name="Search").press("Enter")
-    expect(page.get_by_role("link", name="About this portal")).to_be_visible()
+    expect(page.get_by_role("main").get_by_role("link", name="About this portal")).to_be_visible()
