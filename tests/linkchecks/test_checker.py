@@ -90,4 +90,4 @@ def test_no_more_requests_than_the_limit_run_at_once(server):
     urls = [server.url("/busy") + f"?n={n}" for n in range(6)]
     results = checker.check_many(urls, workers=2)
     assert all(result.ok for result in results.values())
-    assert server.httpd.most_at_once == 2
+    assert 1 <= server.httpd.most_at_once <= 2  # never more than the limit (overlap depends on timing)
