@@ -8,14 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import dj_database_url
 import psycopg2
 import pytest
 import redis
 import requests
 
 from bench.varnish import varnishd_path
-from tests.security.servers import port_is_open, wait_for
+from tests.security.servers import port_is_open, postgres_server, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 DATABASE_NAME = "netportal_scaleout"
@@ -23,18 +22,6 @@ REDIS_URL = "redis://127.0.0.1:6379/5"  # this suite's own Redis database
 # Ports for the servers started here (8340-8359; the security tests use 8310-8339).
 FIRST_PORT, SECOND_PORT, VARNISH_PORT = 8341, 8342, 8351
 ADMIN_PASSWORD = secrets.token_urlsafe(16)
-
-
-def postgres_server():
-    """Host, port and user of the PostgreSQL server the suite uses (DATABASE_URL, else the local one)."""
-    url = os.environ.get("DATABASE_URL", "")
-    config = dj_database_url.parse(url) if url.startswith("postgres") else {}
-    return {
-        "host": config.get("HOST") or "127.0.0.1",
-        "port": int(config.get("PORT") or 5432),
-        "user": config.get("USER") or "postgres",
-        "password": config.get("PASSWORD") or "",
-    }
 
 
 SERVER = postgres_server()

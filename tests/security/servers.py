@@ -4,11 +4,14 @@ The shared PostgreSQL and Redis are never touched: an outage is a server of our 
 """
 
 import contextlib
+import os
 import shutil
 import socket
 import subprocess
 import threading
 import time
+
+import dj_database_url
 
 
 def port_is_open(port, host="127.0.0.1"):
@@ -153,3 +156,15 @@ class SilentServer:
         self.listener.close()
         for connection in self.connections:
             connection.close()
+
+
+def postgres_server():
+    """Host, port and user of the PostgreSQL server the suite uses (DATABASE_URL, else the local one)."""
+    url = os.environ.get("DATABASE_URL", "")
+    config = dj_database_url.parse(url) if url.startswith("postgres") else {}
+    return {
+        "host": config.get("HOST") or "127.0.0.1",
+        "port": int(config.get("PORT") or 5432),
+        "user": config.get("USER") or "postgres",
+        "password": config.get("PASSWORD") or "",
+    }

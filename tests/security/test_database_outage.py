@@ -12,26 +12,13 @@ import time
 import urllib.error
 import urllib.request
 
-import dj_database_url
 import psycopg2
 import pytest
 
 from tests.security.conftest import GUNICORN_PORT, POSTGRES_PROXY_PORT, ROOT
-from tests.security.servers import TcpProxy, port_is_open, wait_for
+from tests.security.servers import TcpProxy, port_is_open, postgres_server, wait_for
 
 DATABASE_NAME = "netportal_security"
-
-
-def postgres_server():
-    """Host, port and user of the PostgreSQL server the suite uses (DATABASE_URL, else the local one)."""
-    url = os.environ.get("DATABASE_URL", "")
-    config = dj_database_url.parse(url) if url.startswith("postgres") else {}
-    return {
-        "host": config.get("HOST") or "127.0.0.1",
-        "port": int(config.get("PORT") or 5432),
-        "user": config.get("USER") or "postgres",
-        "password": config.get("PASSWORD") or "",
-    }
 
 
 SERVER = postgres_server()
