@@ -266,6 +266,9 @@ def main():
     started = time.time()
     env = environment(page_cache=True)
     prepare_database(env)
+    # Production settings name hashed static files: the manifest must exist before any page renders.
+    step("collecting static files")
+    run(PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0", env=env)
     counts_seed = query_counts(env, "seed")
     step("generating 5,000 associations and 200 health pages")
     run(PYTHON, "bench/bench_data.py", "generate", env=env)
@@ -274,8 +277,6 @@ def main():
     # every new row).
     run("psql", f"{POSTGRES}/{DATABASE}", "-q", "-c", "VACUUM ANALYZE")
     counts_large = query_counts(env, "large")
-    step("collecting static files")
-    run(PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0", env=env)
     run("redis-cli", "-u", REDIS_URL, "FLUSHDB")
     cached = measure(environment(page_cache=True), cached=True)
     uncached = measure(environment(page_cache=False), cached=False)

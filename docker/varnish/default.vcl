@@ -59,7 +59,11 @@ sub vcl_backend_response {
         set beresp.ttl = 1h;
         return (deliver);
     }
-    # Only what Django marked as shareable is kept, for as long as it said (s-maxage).
+    # Hashed static files (WhiteNoise: public, a year, immutable) are the same for everyone.
+    if (bereq.url ~ "^/static/" && beresp.http.Cache-Control ~ "public") {
+        return (deliver);
+    }
+    # Otherwise only what Django marked as shareable is kept, for as long as it said (s-maxage).
     if (beresp.http.Set-Cookie || beresp.http.Cache-Control !~ "s-maxage") {
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
