@@ -112,6 +112,15 @@ def contact_data(**fields):
     return data
 
 
+def test_the_contact_form_shows_its_own_note_and_button_and_hides_the_honeypot_once(client, portal):
+    html = client.get("/contact/").content.decode()
+    assert "we cannot give personal medical advice" in html
+    assert ">Send message</button>" in html
+    assert "Send suggestion" not in html
+    assert html.count('name="homepage"') == 1
+    assert html.count('class="form-trap"') == 1
+
+
 def test_a_valid_contact_message_is_stored_for_staff(client, portal):
     response = client.post("/contact/", contact_data())
     assert response.status_code == 200
