@@ -25,8 +25,8 @@ def client_address(request):
 
     With `TRUSTED_PROXY_COUNT = 0` (the default, no proxy) `X-Forwarded-For` is ignored. When
     the header has fewer addresses than there are proxies, the request did not come through
-    them all, and the connecting address is used. Used by the form rate limits and by
-    django-axes (`AXES_CLIENT_IP_CALLABLE`).
+    them all, and the connecting address is used. Used by the form rate limits; django-axes
+    uses `client_address_or_none`.
     """
     connecting = valid_address(request.META.get("REMOTE_ADDR", ""))
     proxies = settings.TRUSTED_PROXY_COUNT
@@ -35,3 +35,14 @@ def client_address(request):
         if len(forwarded) >= proxies:
             return valid_address(forwarded[-proxies]) or connecting or "unknown"
     return connecting or "unknown"
+
+
+def client_address_or_none(request):
+    """The client's address for django-axes, which stores it in an IP address column.
+
+    A request without a usable address (Django's test client logging in, a misconfigured
+    proxy) gives None, which axes stores as NULL; the text "unknown" would be refused by
+    PostgreSQL's inet type.
+    """
+    address = client_address(request)
+    return None if address == "unknown" else address
