@@ -107,6 +107,9 @@ def test_every_published_external_address_is_collected_with_where_it_is_used(hom
     }
 
 
+# Transactional: the worker closes connections it finds inside a transaction (close_old_connections),
+# which on PostgreSQL would close the test's own.
+@pytest.mark.django_db(transaction=True)
 def test_the_command_enqueues_a_full_check_that_the_database_worker_runs(home_page, server):
     association = AssociationFactory(name="Club", website=server.url("/missing"))
     health_page(home_page, server.url(""))
