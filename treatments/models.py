@@ -10,7 +10,7 @@ from calendar import monthrange
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -218,18 +218,21 @@ class HealthPage(CachedViewRestrictionsMixin, Page):
         """The live, public pages before and after this one in the treatments section, in one query.
 
         (None, None) outside the treatments section; either is None at the ends of the list.
+        Only the two neighbours are loaded, however many pages the section has.
         """
         parent_path = self.path[: -self.steplen]
-        siblings = list(
-            without_private(Page.objects.live().filter(path__startswith=parent_path, depth=self.depth))
-            .filter(Exists(TreatmentIndexPage.objects.filter(path=parent_path)))
-            .order_by("path")
+        siblings = without_private(Page.objects.live().filter(path__startswith=parent_path, depth=self.depth)).filter(
+            Exists(TreatmentIndexPage.objects.filter(path=parent_path))
         )
-        position = next((number for number, page in enumerate(siblings) if page.pk == self.pk), None)
-        if position is None:
-            return None, None
-        previous = siblings[position - 1] if position > 0 else None
-        following = siblings[position + 1] if position + 1 < len(siblings) else None
+        before = siblings.filter(path__lt=self.path).order_by("-path").values("pk")[:1]
+        after = siblings.filter(path__gt=self.path).order_by("path").values("pk")[:1]
+        neighbours = Page.objects.filter(Q(pk=Subquery(before)) | Q(pk=Subquery(after)))
+        previous = following = None
+        for page in neighbours:
+            if page.path < self.path:
+                previous = page
+            else:
+                following = page
         return previous, following
 
     def structured_data_about(self):

@@ -123,3 +123,25 @@ def test_related_pages_and_previous_next_add_one_query_each(client, health_pages
     more_pages = [StandardPageFactory(parent=condition.get_parent()) for _number in range(4)]
     choose_related(prrt, condition, health_pages["cup"], *more_pages)
     assert queries_for(client, prrt.url) == with_two == without_related + 1
+
+
+def test_previous_and_next_load_only_the_two_neighbours_however_long_the_section(health_pages):
+    from django.db.models.signals import post_init
+    from wagtail.models import Page
+
+    for number in range(30):
+        TreatmentPageFactory(parent=health_pages["index"], title=f"Treatment {number}", slug=f"treatment-{number}")
+    middle = TreatmentPage.objects.get(slug="treatment-15")
+    loaded = []
+
+    def count(sender, instance, **kwargs):
+        loaded.append(instance)
+
+    post_init.connect(count, sender=Page)
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            previous, following = middle.previous_and_next
+    finally:
+        post_init.disconnect(count, sender=Page)
+    assert (previous.slug, following.slug) == ("treatment-14", "treatment-16")
+    assert len(queries) == 1 and len(loaded) == 2
