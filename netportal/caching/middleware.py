@@ -15,6 +15,10 @@ cache (Varnish, a CDN) may keep them for N seconds, and is purged on publish; br
 again each time. Every other response without a Cache-Control of its own is marked `private`,
 so no shared cache keeps a page meant for one person.
 
+Pages are compressed by GZipMiddleware, listed just inside this one: the compressed copy is
+stored once and served as it is, with its random padding (Django's defence against BREACH), to
+clients that accept gzip; the others get a plain copy, stored under its own key.
+
 A stored page records the cache generation it was made in (read in the same round trip as the
 page) and is never served in a later one. Keys carry the release id, so a deploy starts afresh.
 
@@ -42,6 +46,7 @@ from .generation import GENERATION_KEY, current_generation, remember_for_request
 from .release import release_id
 
 HEADER_LIST_SEPARATOR = re.compile(r"\s*,\s*")
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as GZipMiddleware decides
 CACHE_HEADER = "X-Cache"
 # Never cached: the health check (it reports the database as it is now), documents (privacy is
 # checked per request), media and static files (served by WhiteNoise or the web server).
@@ -65,9 +70,21 @@ def page_seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 600)
 
 
+def _accepts_gzip(request):
+    return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+
+
 def _cache_key(request):
+    # GZipMiddleware sits inside this one: a client that accepts gzip gets (and stores) the
+    # compressed page, one that does not gets the plain one.
     identity = "|".join(
-        [request.scheme, request.get_host(), request.get_full_path(), get_language_from_request(request) or ""]
+        [
+            request.scheme,
+            request.get_host(),
+            request.get_full_path(),
+            get_language_from_request(request) or "",
+            "gzip" if _accepts_gzip(request) else "identity",
+        ]
     )
     return f"page:{release_id()}:{hashlib.sha256(identity.encode()).hexdigest()}"
 

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before CSP and the security headers: a stored page keeps the headers they set.
     "netportal.caching.middleware.PageCacheMiddleware",
+    # Inside the page cache, so a page is compressed once and stored compressed.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "netportal.core.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

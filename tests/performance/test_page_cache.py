@@ -321,3 +321,22 @@ def test_lost_generation_starts_a_new_one_instead_of_reviving_old_pages(client, 
     client.get(about.url)
     cache.delete(GENERATION_KEY)
     assert client.get(about.url)["X-Cache"] == "miss"
+
+
+def test_compressed_and_plain_copies_are_stored_and_served_apart(client, page_cache, about):
+    import gzip
+
+    plain = client.get(about.url)
+    assert plain["X-Cache"] == "miss" and "Content-Encoding" not in plain
+    compressed = client.get(about.url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert compressed["X-Cache"] == "miss"  # its own entry, not the plain copy
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert gzip.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content) / 2
+    again = client.get(about.url, HTTP_ACCEPT_ENCODING="gzip")
+    assert again["X-Cache"] == "hit" and again.content == compressed.content
+    assert again["Content-Length"] == str(len(compressed.content))
+    plain_again = client.get(about.url)
+    assert plain_again["X-Cache"] == "hit" and plain_again.content == plain.content
+    assert "Content-Encoding" not in plain_again
