@@ -63,12 +63,17 @@ check-deploy: install
 	ALLOWED_HOSTS=portal.example.org REDIS_URL=redis://127.0.0.1:6379/0 \
 	$(MANAGE) check --deploy --fail-level WARNING
 
+# The suite runs on PYTEST_WORKERS processes (pytest-xdist); suites that own a fixed server
+# resource keep to one worker each (tests/conftest.py). PYTEST_WORKERS=0 runs in this process.
+PYTEST_WORKERS ?= 2
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
+
 pytest: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
 test: lint check-deploy browser-deps varnish
 	DJANGO_SETTINGS_MODULE=netportal.settings.test $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
 # Browser tests need Debian's chromium and the pinned npm packages (axe-core, lighthouse).
 # Without them the browser tests skip with "skipped: no chromium"; with CI=true they fail instead.
