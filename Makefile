@@ -63,10 +63,7 @@ check-deploy: install
 	ALLOWED_HOSTS=portal.example.org REDIS_URL=redis://127.0.0.1:6379/0 \
 	$(MANAGE) check --deploy --fail-level WARNING
 
-# The suite runs on PYTEST_WORKERS processes (pytest-xdist); suites that own a fixed server
-# resource keep to one worker each (tests/conftest.py). PYTEST_WORKERS=0 runs in this process.
-PYTEST_WORKERS ?= 2
-PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
+PYTEST := $(BIN)/pytest
 
 pytest: install
 	$(PYTEST) $(PYTEST_ARGS)

@@ -20,7 +20,10 @@ PAGES=(
   "region /patient-associations/region/europe/"
   "association /patient-associations/lacnets/"
   "glossary /glossary/"
+  "about /about/"
+  "how-we-work /how-we-make-our-information/"
   "accessibility-statement /accessibility/"
+  "privacy /privacy/"
   "contact /contact/"
 )
 
@@ -153,10 +156,10 @@ Path(output).write_text(
     )
     + "\n"
 )
-print(f"{'page':<16} {'perf':>5} {'a11y':>5} {'b-p':>5} {'seo':>5}")
+print(f"{'page':<24} {'perf':>5} {'a11y':>5} {'b-p':>5} {'seo':>5}")
 for name, result in results.items():
     s = result["scores"]
-    print(f"{name:<16} {s['performance']:>5} {s['accessibility']:>5} {s['best-practices']:>5} {s['seo']:>5}")
+    print(f"{name:<24} {s['performance']:>5} {s['accessibility']:>5} {s['best-practices']:>5} {s['seo']:>5}")
 print(f"lighthouse: scores written to {output}")
 if not results:
     print("lighthouse: no page was measured", file=sys.stderr)

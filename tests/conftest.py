@@ -5,29 +5,6 @@ from django.core.cache import cache
 
 from netportal.core import content as core_content
 
-# Suites that own a fixed resource (a Redis database number, fixed ports, a named PostgreSQL
-# database, a live server and browser) run their tests one after another on one pytest-xdist
-# worker, each suite in its own group so they can still run beside each other; every other test
-# is spread over the workers (`pytest -n 2 --dist loadgroup`, see the Makefile).
-SUITES_WITH_THEIR_OWN_SERVERS = {
-    "tests/caching/": "caching",
-    "tests/e2e/": "browser",
-    "tests/performance/": "performance",
-    "tests/security/": "security",
-    "tests/governance/test_suggestions.py": "suggestions",
-}
-
-
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        for prefix, group in SUITES_WITH_THEIR_OWN_SERVERS.items():
-            if item.nodeid.startswith(prefix):
-                item.add_marker(pytest.mark.xdist_group(group))
-                break
-        else:
-            if item.get_closest_marker("redis"):
-                raise pytest.UsageError(f"{item.nodeid} uses Redis but belongs to no group in tests/conftest.py")
-
 
 @pytest.fixture(autouse=True)
 def empty_cache():
