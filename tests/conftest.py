@@ -17,6 +17,14 @@ def empty_cache():
 
 
 @pytest.fixture
+def search_index(settings):
+    """Site search indexes what tests save, as it does outside tests (test settings turn it off)."""
+    settings.WAGTAILSEARCH_BACKENDS = {
+        name: {**backend, "AUTO_UPDATE": True} for name, backend in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+
+
+@pytest.fixture
 def home_page(db):
     """The real home page at the site root, as a fresh install has it."""
     return core_content.load_home(report=lambda message: None)

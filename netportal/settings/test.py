@@ -15,6 +15,9 @@ CACHES = {
 PAGE_CACHE_ENABLED = False
 # No collectstatic step in tests.
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+# Indexing every saved page and association for site search was a third of the time of loading
+# the seed; tests that search turn it on with the `search_index` fixture (tests/conftest.py).
+WAGTAILSEARCH_BACKENDS = {"default": {**WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": False}}
 # One release id for the whole run: hashing the source tree per test process is wasted time.
 RELEASE_ID = os.environ.get("RELEASE_ID", "tests")
 # Uploaded test images go to a throwaway folder.

@@ -39,3 +39,8 @@ def use_cache_backend(settings, backend, page_cache_enabled):
         assert cache.get("perf-test-probe") == "here", "Redis at 127.0.0.1:6379 is not answering"
     yield backend
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def indexed(search_index):
+    """Site search here searches real content, as on a live site."""

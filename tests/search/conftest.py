@@ -13,6 +13,11 @@ from tests.factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def indexed(search_index):
+    """Every test here searches what it saved."""
+
+
 def section(heading, text):
     """Raw StreamField data for one section block."""
     return [{"type": "section", "value": {"heading": heading, "body": f"<p>{text}</p>"}}]

@@ -124,3 +124,8 @@ def _routes_of(page, url):
         if route not in {"^$", ""} and "(" not in route and "<" not in route:
             routes.append(url + route.lstrip("^").rstrip("$"))
     return routes
+
+
+@pytest.fixture(autouse=True)
+def indexed(search_index):
+    """Site search here searches real content, as on a live site."""
