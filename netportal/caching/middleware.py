@@ -38,6 +38,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip  # the test GZipMiddleware itself makes
 from django.utils.cache import get_max_age, patch_cache_control
 from django.utils.translation import get_language_from_request
 
@@ -46,7 +47,6 @@ from .generation import GENERATION_KEY, current_generation, remember_for_request
 from .release import release_id
 
 HEADER_LIST_SEPARATOR = re.compile(r"\s*,\s*")
-ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as GZipMiddleware decides
 CACHE_HEADER = "X-Cache"
 # Never cached: the health check (it reports the database as it is now), documents (privacy is
 # checked per request), media and static files (served by WhiteNoise or the web server).
@@ -71,7 +71,7 @@ def page_seconds():
 
 
 def _accepts_gzip(request):
-    return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
 def _cache_key(request):
