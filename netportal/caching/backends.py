@@ -1,12 +1,12 @@
 """Cache backends: values kept until content changes, and a Redis that fails fast."""
 
 import logging
-import pickle
 import threading
 import time
 
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
+from django.core.cache.backends.redis import RedisSerializer
 from django.utils.functional import cached_property
 
 from .generation import current_generation
@@ -134,8 +134,8 @@ class ResilientRedisCache(BaseCache):
     Django's own RedisCache builds a new `redis.Redis` client for every call; redis-py 8 fills
     about 170 response callbacks per client, which was a third of the time of a page served from
     the cache. This backend keeps one client per cache object (Django gives each thread its own)
-    and speaks only redis-py's public API. Values are pickled, integers stored as-is so INCR works,
-    as Django's RedisCache does, so both read each other's entries.
+    and speaks only redis-py's public API. Values go through Django's `RedisSerializer`, so this
+    backend and Django's RedisCache read each other's entries.
     """
 
     def __init__(self, server, params):
@@ -144,6 +144,8 @@ class ResilientRedisCache(BaseCache):
         self.options = params.get("OPTIONS", {})
         seconds = params.get("CIRCUIT_BREAKER_SECONDS", 5)
         self.breaker = _breakers.setdefault(server, CircuitBreaker(seconds))
+        # Django's own serializer: pickles, integers as-is (so INCR works), the same stored format.
+        self.serializer = RedisSerializer()
 
     @cached_property
     def client(self):
@@ -157,22 +159,10 @@ class ResilientRedisCache(BaseCache):
             timeout = self.default_timeout
         return None if timeout is None else max(0, int(timeout))
 
-    @staticmethod
-    def dumps(value):
-        return value if type(value) is int else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-
-    @staticmethod
-    def loads(data):
-        try:
-            return int(data)
-        except ValueError:
-            # Only this site writes to its Redis, as with Django's RedisCache.
-            return pickle.loads(data)  # noqa: S301
-
     @_resilient("get", lambda self, key, default=None, version=None: default)
     def get(self, key, default=None, version=None):
         value = self.client.get(self.make_and_validate_key(key, version=version))
-        return default if value is None else self.loads(value)
+        return default if value is None else self.serializer.loads(value)
 
     @_resilient("get_many", lambda *args, **kwargs: {})
     def get_many(self, keys, version=None):
@@ -180,7 +170,8 @@ class ResilientRedisCache(BaseCache):
         if not made:
             return {}
         values = self.client.mget(list(made))
-        return {key: self.loads(value) for key, value in zip(made.values(), values, strict=True) if value is not None}
+        loads = self.serializer.loads
+        return {key: loads(value) for key, value in zip(made.values(), values, strict=True) if value is not None}
 
     @_resilient("set")
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
@@ -189,15 +180,15 @@ class ResilientRedisCache(BaseCache):
         if timeout == 0:
             self.client.delete(key)
         else:
-            self.client.set(key, self.dumps(value), ex=timeout)
+            self.client.set(key, self.serializer.dumps(value), ex=timeout)
 
-    @_resilient("add", lambda *args, **kwargs: False)
+    @_resilient("add", False)
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         key = self.make_and_validate_key(key, version=version)
         timeout = self.backend_timeout(timeout)
         if timeout == 0:
             return False
-        return bool(self.client.set(key, self.dumps(value), ex=timeout, nx=True))
+        return bool(self.client.set(key, self.serializer.dumps(value), ex=timeout, nx=True))
 
     @_resilient("set_many", lambda *args, **kwargs: [])
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
@@ -205,7 +196,7 @@ class ResilientRedisCache(BaseCache):
             self.set(key, value, timeout, version)
         return []
 
-    @_resilient("delete", lambda *args, **kwargs: False)
+    @_resilient("delete", False)
     def delete(self, key, version=None):
         return bool(self.client.delete(self.make_and_validate_key(key, version=version)))
 
@@ -215,11 +206,11 @@ class ResilientRedisCache(BaseCache):
         if keys:
             self.client.delete(*keys)
 
-    @_resilient("has_key", lambda *args, **kwargs: False)
+    @_resilient("has_key", False)
     def has_key(self, key, version=None):
         return bool(self.client.exists(self.make_and_validate_key(key, version=version)))
 
-    @_resilient("touch", lambda *args, **kwargs: False)
+    @_resilient("touch", False)
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
         key = self.make_and_validate_key(key, version=version)
         timeout = self.backend_timeout(timeout)
@@ -232,6 +223,6 @@ class ResilientRedisCache(BaseCache):
             raise ValueError(f"Key '{key}' not found.")
         return self.client.incr(key, delta)
 
-    @_resilient("clear", lambda *args, **kwargs: False)
+    @_resilient("clear", False)
     def clear(self):
         return bool(self.client.flushdb())
