@@ -16,9 +16,11 @@ COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 
 COPY --chown=netportal:netportal . .
-# collectstatic needs settings to import; a throwaway key (and no page cache) is enough for that step only.
-RUN SECRET_KEY=collectstatic-only-$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=') ALLOWED_HOSTS=localhost PAGE_CACHE_ENABLED=false \
-    python manage.py collectstatic --noinput \
+# collectstatic and compile_translations need settings to import; a throwaway key (and no page cache)
+# is enough for these steps only.
+RUN export SECRET_KEY=build-only-$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=') ALLOWED_HOSTS=localhost PAGE_CACHE_ENABLED=false \
+ && python manage.py collectstatic --noinput \
+ && python manage.py compile_translations \
  && mkdir -p /app/media && chown netportal:netportal /app/media
 
 USER netportal

@@ -12,7 +12,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run test lint format check-deploy pytest e2e lighthouse browser-deps chromium varnish bench outdated clean flags
+.PHONY: help install translations messages run test lint format check-deploy pytest e2e lighthouse browser-deps chromium varnish bench outdated clean flags
 
 help:
 	@echo "make run       create .venv, install, migrate, load demo content, serve on http://$(HOST):$(PORT)"
@@ -38,7 +38,17 @@ $(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
 
 install: $(VENV)/.installed
 
-run: install
+# The interface's translations: locale/*/LC_MESSAGES/django.po, compiled to .mo (not committed).
+# After changing interface text: `make messages` (needs GNU gettext), translate what is new, then
+# `make translations`; tests/core/test_translations.py fails until every string is translated.
+translations: install
+	$(MANAGE) compile_translations
+
+messages: install
+	$(MANAGE) makemessages --all --add-location file \
+		--ignore='.venv/*' --ignore='node_modules/*' --ignore='staticfiles/*' --ignore='tests/*' --ignore='bench/*'
+
+run: install translations
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_portal_content
 	$(MANAGE) ensure_admin
@@ -65,10 +75,10 @@ check-deploy: install
 
 PYTEST := $(BIN)/pytest
 
-pytest: install
+pytest: install translations
 	$(PYTEST) $(PYTEST_ARGS)
 
-test: lint check-deploy browser-deps varnish
+test: lint check-deploy translations browser-deps varnish
 	DJANGO_SETTINGS_MODULE=netportal.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(PYTEST) $(PYTEST_ARGS)
 

@@ -151,8 +151,9 @@ def update_seed_reading(association, values, report):
 
 
 def load_directory_page(home, report):
-    if DirectoryPage.objects.exists():
-        return DirectoryPage.objects.first()
+    existing = DirectoryPage.objects.filter(locale_id=home.locale_id).first()
+    if existing is not None:
+        return existing
     page = DirectoryPage(
         title=DIRECTORY_TITLE,
         slug="patient-associations",

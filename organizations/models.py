@@ -1,8 +1,10 @@
 """The association directory: regions, associations and the public directory page."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.forms import CheckboxSelectMultiple
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -193,7 +195,7 @@ class Association(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, 
         return self.name
 
     def get_absolute_url(self):
-        directory = DirectoryPage.objects.live().first()
+        directory = published_directory()
         if directory is None:
             return ""
         return directory.url + directory.reverse_subpage("association", args=[self.slug])
@@ -260,6 +262,17 @@ class AssociationFact(models.Model):
 
     def __str__(self):
         return f"{self.association}: {self.get_field_display()}"
+
+
+def published_directory(queryset=None):
+    """The published directory in the visitor's language, else the site's own (one query, two
+    where the language has none)."""
+    published = (queryset if queryset is not None else DirectoryPage.objects.all()).live()
+    language = translation.get_language()
+    directory = published.filter(locale__language_code=language).first()
+    if directory is None and language != settings.LANGUAGE_CODE:
+        directory = published.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    return directory
 
 
 class DirectoryPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):

@@ -16,11 +16,13 @@ import re
 import unicodedata
 from functools import cache, reduce
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -31,9 +33,10 @@ from wagtail.models import Page, get_page_models
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from netportal.core import languages
 from organizations.country_search import resolve_country
 from organizations.directory import country_url
-from organizations.models import Association, DirectoryPage, Scope
+from organizations.models import Association, DirectoryPage, Scope, published_directory
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -162,8 +165,17 @@ def in_id_order(objects, ids):
 
 
 def search_pages(text, terms, exclude, private):
+    """Pages of the visitor's language tree, those with text of their own in that language first,
+    then those still showing the site's own language (aliases, see netportal.core.languages)."""
     pages = Page.objects.live().exclude(private).exclude(depth__lte=1)
-    return [pk for pk in merged_ids(pages, text, every_term(terms, page_text_lookups())) if pk not in exclude]
+    locale_id = languages.tree_locale_id()
+    if locale_id is not None:
+        pages = pages.filter(locale=locale_id)
+    ids = [pk for pk in merged_ids(pages, text, every_term(terms, page_text_lookups())) if pk not in exclude]
+    if translation.get_language() == settings.LANGUAGE_CODE or not ids:
+        return ids
+    untranslated = set(Page.objects.filter(pk__in=ids, alias_of__isnull=False).values_list("pk", flat=True))
+    return [pk for pk in ids if pk not in untranslated] + [pk for pk in ids if pk in untranslated]
 
 
 def search_associations(text, terms, country_match):
@@ -239,7 +251,7 @@ def search(request):
         page.snippet = highlight(page_summary(page), terms)
 
     country_match = resolve_country(text)
-    directory = DirectoryPage.objects.live().exclude(private).first()
+    directory = published_directory(DirectoryPage.objects.exclude(private))
     association_ids = search_associations(text, terms, country_match) if directory else []
     association_paginator, association_results = paginate(association_ids, request.GET.get("association_page"))
     shown = list(association_results.object_list)

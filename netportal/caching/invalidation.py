@@ -86,7 +86,7 @@ def connect_signals():
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import CollectionViewRestriction, DraftStateMixin, Page, PageViewRestriction, Site
+    from wagtail.models import CollectionViewRestriction, DraftStateMixin, Locale, Page, PageViewRestriction, Site
 
     for signal in (
         wagtail_signals.page_published,
@@ -103,5 +103,6 @@ def connect_signals():
         elif issubclass(model, (BaseSiteSetting, BaseGenericSetting)):
             watch_model(model)
 
-    for model in (Site, PageViewRestriction, CollectionViewRestriction, get_image_model(), get_document_model()):
+    watched = (Site, Locale, PageViewRestriction, CollectionViewRestriction, get_image_model(), get_document_model())
+    for model in watched:
         watch_model(model)

@@ -8,7 +8,7 @@ is the same for every anonymous visitor is stored:
   who must see their own work and the admin's user bar), outside the admin, the health check,
   documents and media;
 - responses: status 200, not streaming, setting no cookie, not marked private or no-store,
-  varying on nothing but cookies, language and encoding.
+  varying on nothing but cookies, language and encoding (the language is the path's).
 
 Stored responses, and only those, carry `Cache-Control: public, max-age=0, s-maxage=N`: an edge
 cache (Varnish, a CDN) may keep them for N seconds, and is purged on publish; browsers check
@@ -40,7 +40,6 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip  # the test GZipMiddleware itself makes
 from django.utils.cache import get_max_age, patch_cache_control
-from django.utils.translation import get_language_from_request
 
 from .backends import CacheUnavailableError
 from .generation import GENERATION_KEY, current_generation, remember_for_request, request_scope
@@ -55,7 +54,7 @@ EXCLUDED_PATH_PREFIXES = ("/healthz", "/documents/", "/media/", "/static/")
 # pending messages. A visitor with either always gets a freshly rendered page.
 MESSAGES_COOKIE_NAME = "messages"
 # Vary headers a stored page may carry. "Cookie" is safe because pages are only stored for,
-# and served to, requests without the cookies above; the language is part of the key.
+# and served to, requests without the cookies above; the language is the path's, part of the key.
 ALLOWED_VARY = {"cookie", "accept-language", "accept-encoding"}
 # Response headers that must not be replayed to another visitor.
 PER_REQUEST_HEADERS = {"set-cookie", CACHE_HEADER.lower()}
@@ -81,8 +80,8 @@ def _cache_key(request):
         [
             request.scheme,
             request.get_host(),
+            # The path also names the language (/de/…): see PathLanguageMiddleware.
             request.get_full_path(),
-            get_language_from_request(request) or "",
             "gzip" if _accepts_gzip(request) else "identity",
         ]
     )

@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Page, Site
+from django.utils.translation import gettext_noop
+from wagtail.models import Locale, Page, Site
 
 from .models import HomePage, SiteSettings, StandardPage
 from .trust_pages import TRUST_PAGES
@@ -20,7 +21,9 @@ HOME_INTRODUCTION = (
     "Information about neuroendocrine tumours (NETs) and their treatment, with each page's medical review "
     "status shown on it, and a directory of patient associations around the world."
 )
-TAGLINE = "Information and patient associations for people affected by neuroendocrine tumours"
+# Site-setting defaults are in the interface catalogue too (gettext_noop): while staff keep them,
+# visitors read them in their language (see the `site_text` filter).
+TAGLINE = gettext_noop("Information and patient associations for people affected by neuroendocrine tumours")
 # Wording earlier versions loaded; it claimed a review nobody had made. Replaced unless staff changed it.
 SUPERSEDED = {
     "home_introduction": (
@@ -33,7 +36,7 @@ SUPERSEDED = {
         "and a directory of patient associations."
     ),
 }
-MEDICAL_DISCLAIMER = (
+MEDICAL_DISCLAIMER = gettext_noop(
     "The information on this site is for general education and does not replace advice "
     "from your own doctor or care team."
 )
@@ -44,7 +47,8 @@ STANDARD_PAGES = TRUST_PAGES
 def load_home(report):
     """The home page as the default site's root, replacing Wagtail's welcome page."""
     with transaction.atomic():
-        home = HomePage.objects.first()
+        # The site's own (default-language) home page: its translations are home pages too.
+        home = HomePage.objects.filter(locale=Locale.get_default()).first()
         root = Page.get_first_root_node()
         if home is None:
             home = HomePage(title=HOME_TITLE, slug="home", introduction=HOME_INTRODUCTION)

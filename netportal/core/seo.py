@@ -5,16 +5,23 @@ The structured data builders return plain dicts; templates emit them with the `j
 builds JSON or HTML by joining strings.
 """
 
+from django.conf import settings
 from django.http import HttpResponse
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
+from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 SCHEMA_CONTEXT = "https://schema.org"
-# Paths no search engine should crawl: the editors' admin and the site search's result pages.
-DISALLOWED_PATHS = ("/admin/", "/search/")
+
+
+def disallowed_paths():
+    """Paths no search engine should crawl: the editors' admin and the site search's result pages
+    in every language."""
+    searches = {translate_url("/search/", code) for code, _name in settings.LANGUAGES}
+    return ["/admin/", *sorted(searches)]
 
 
 def site_root_url(request):
@@ -35,7 +42,7 @@ def absolute_url(request, url):
 @require_safe
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
-    lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED_PATHS), ""]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in disallowed_paths()), ""]
     lines.append(f"Sitemap: {absolute_url(request, reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
@@ -43,8 +50,56 @@ def robots_txt(request):
 @require_safe
 def sitemap(request):
     """Every live, public page, with the addresses each page lists in `get_sitemap_urls`
-    (the directory adds its regions, countries and associations)."""
-    return wagtail_sitemap(request)
+    (the directory adds its regions, countries and associations), and each page's translations
+    beside it as hreflang alternates."""
+    return wagtail_sitemap(request, sitemaps={"pages": TranslatedSitemap(request)})
+
+
+class TranslatedSitemap(Sitemap):
+    """Wagtail's sitemap of the site's pages, plus the translations of each (made with
+    wagtail-localize; aliases, which show the original's text, are left out), each listed with
+    every language version as an alternate."""
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        by_location = {url["location"]: url for url in urls}
+        extra = []
+        for group in translation_groups():
+            alternates = [
+                {"lang_code": version.locale.language_code, "location": version.get_full_url(self.request)}
+                for version in group
+            ]
+            if not any(alternate["location"] in by_location for alternate in alternates):
+                continue  # on another site, or its original is not public
+            for alternate in alternates:
+                entry = by_location.get(alternate["location"])
+                if entry is None:
+                    entry = {"location": alternate["location"]}
+                    extra.append(entry)
+                entry["alternates"] = alternates
+        return urls + extra
+
+
+def translation_groups():
+    """Live, public pages that have their own text in more than one language, grouped by page
+    (two queries, however many pages)."""
+    translated = (
+        Page.objects.live()
+        .public()
+        .filter(alias_of__isnull=True)
+        .exclude(locale__language_code=settings.LANGUAGE_CODE)
+        .values("translation_key")
+    )
+    groups = {}
+    for version in (
+        Page.objects.live()
+        .public()
+        .filter(alias_of__isnull=True, translation_key__in=translated)
+        .select_related("locale")
+        .order_by("path")
+    ):
+        groups.setdefault(version.translation_key, []).append(version)
+    return [group for group in groups.values() if len(group) > 1]
 
 
 # --- structured data (schema.org) ---

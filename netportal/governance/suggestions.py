@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from organizations.models import Association, DirectoryPage
+from organizations.models import Association, published_directory
 
 from .forms import CorrectionForm, NewAssociationForm
 from .models import Suggestion
@@ -21,7 +21,7 @@ RATE_LIMIT_WINDOW_SECONDS = 60 * 60
 
 
 def directory_page():
-    return DirectoryPage.objects.live().first()
+    return published_directory()
 
 
 def association_url(directory, association):

@@ -4,7 +4,6 @@ import os
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from .environment import database_from_url, env_bool, env_list
 
@@ -25,6 +24,8 @@ INSTALLED_APPS = [
     "glossary",
     "netportal.governance",
     "linkchecks",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # in place of wagtail.locales
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -76,7 +77,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "netportal.core.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language is the address's (/de/…), never a cookie's or Accept-Language's: see the class.
+    "netportal.core.middleware.PathLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -198,7 +200,17 @@ CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+# Each language's own name, so a visitor who reads only that language can find it in the switcher.
+LANGUAGES = [
+    ("en", "English"),
+    ("de", "Deutsch"),
+    ("fr", "Français"),
+    ("es", "Español"),
+    ("it", "Italiano"),
+    ("nl", "Nederlands"),
+    ("pt", "Português"),
+    ("ar", "العربية"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
@@ -241,7 +253,8 @@ WAGTAILSEARCH_BACKENDS = {
     # Picks PostgreSQL full-text search on PostgreSQL and the SQLite backend on SQLite.
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_COMMENTS_ENABLED = True
 
 # No email is sent unless a mailer is configured through the environment.

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..models import DirectoryPage
+from ..models import DirectoryPage, published_directory
 
 register = template.Library()
 
@@ -19,7 +19,7 @@ def directory_search_box(context):
         sections = context["sections"] or ()
         directory = next((section for section in sections if isinstance(section, DirectoryPage)), None)
     else:
-        directory = DirectoryPage.objects.live().first()
+        directory = published_directory()
     if directory is None:
         return {"directory_url": ""}
     return {

@@ -1,5 +1,6 @@
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
@@ -16,7 +17,10 @@ def test_load_portal_content_makes_home_the_site_root():
     call_command("load_portal_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
-    assert Page.objects.filter(depth=2).count() == 1
+    # The home page and its versions in the other languages, nothing else, at the top of the tree.
+    top = Page.objects.filter(depth=2)
+    assert {page.translation_key for page in top} == {site.root_page.translation_key}
+    assert top.count() == len(settings.LANGUAGES)
     assert SiteSettings.for_site(site).medical_disclaimer
 
 

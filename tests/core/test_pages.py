@@ -16,7 +16,7 @@ def test_home_page_renders_with_layout(client, home_page):
     response = client.get("/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
     assert 'href="#main"' in html
     assert 'id="main"' in html
     assert home_page.title in html

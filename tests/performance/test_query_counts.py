@@ -35,11 +35,11 @@ def queries_for(client, path):
 
 def grow_the_site():
     """Many more pages and associations than the demo content has."""
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="en")
     for number in range(20):
         StandardPageFactory(parent=home, title=f"Extra section {number}", show_in_menus=True)
-    index = TreatmentIndexPage.objects.get()
-    condition = ConditionPage.objects.get()
+    index = TreatmentIndexPage.objects.get(locale__language_code="en")
+    condition = ConditionPage.objects.get(locale__language_code="en")
     for number in range(10):
         for parent in (index, condition):
             page = InformationPage(

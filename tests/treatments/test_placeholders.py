@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def prrt_page(home_page, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     content.load(home_page, lambda message: None)
-    return TreatmentPage.objects.get()
+    return TreatmentPage.objects.get(locale__language_code="en")
 
 
 def preview_html(page, user):

@@ -59,10 +59,10 @@ def loaded(home_page, settings, tmp_path):
 
 def health_pages_html(client):
     pages = [
-        ConditionPage.objects.get(),
-        TreatmentIndexPage.objects.get(),
-        TreatmentPage.objects.get(),
-        InformationPage.objects.get(),
+        ConditionPage.objects.get(locale__language_code="en"),
+        TreatmentIndexPage.objects.get(locale__language_code="en"),
+        TreatmentPage.objects.get(locale__language_code="en"),
+        InformationPage.objects.get(locale__language_code="en"),
     ]
     return "\n".join(client.get(page.url).content.decode() for page in pages)
 
@@ -90,12 +90,12 @@ def test_every_seed_sentence_is_on_the_site_exactly_once_after_two_loads(client,
 
 
 def test_the_page_tree_follows_the_design(home_page, loaded):
-    condition = ConditionPage.objects.get()
-    index = TreatmentIndexPage.objects.get()
+    condition = ConditionPage.objects.get(locale__language_code="en")
+    index = TreatmentIndexPage.objects.get(locale__language_code="en")
     assert condition.get_parent().specific == home_page
     assert index.get_parent().specific == home_page
-    assert TreatmentPage.objects.get().get_parent().specific == index
-    assert InformationPage.objects.get().get_parent().specific == index
+    assert TreatmentPage.objects.get(locale__language_code="en").get_parent().specific == index
+    assert InformationPage.objects.get(locale__language_code="en").get_parent().specific == index
     for page in (condition, index):
         assert page.show_in_menus
         assert page.search_description
@@ -103,7 +103,7 @@ def test_the_page_tree_follows_the_design(home_page, loaded):
 
 
 def test_prrt_approvals_name_agency_and_product_but_invent_no_year_or_indication(loaded):
-    approvals = list(TreatmentPage.objects.get().approvals.all())
+    approvals = list(TreatmentPage.objects.get(locale__language_code="en").approvals.all())
     assert [approval.agency for approval in approvals] == [
         "U.S. Food and Drug Administration (FDA)",
         "European Medicines Agency (EMA)",
@@ -113,7 +113,7 @@ def test_prrt_approvals_name_agency_and_product_but_invent_no_year_or_indication
         assert approval.year is None
         assert approval.indication == ""
         assert approval.source_url == ""
-    page = TreatmentPage.objects.get()
+    page = TreatmentPage.objects.get(locale__language_code="en")
     assert page.brand_names == "Lutathera®"
     assert "177Lu-DOTATATE" in page.active_substance
 
@@ -154,19 +154,23 @@ def test_placeholder_images_say_they_are_placeholders_and_carry_the_credit(clien
         assert "placeholder" in image.caption.lower()
         assert image.credit == content.IMAGE_CREDIT
         assert (image.width, image.height) == (1200, 800)
-    html = client.get(TreatmentPage.objects.get().url).content.decode()
+    html = client.get(TreatmentPage.objects.get(locale__language_code="en").url).content.decode()
     assert "Placeholder for picture" not in html  # visitors never see them (tests/treatments/test_placeholders.py)
 
 
 def test_external_resources_keep_a_url_only_where_it_was_confirmed(loaded):
-    block = next(block for block in ConditionPage.objects.get().body if block.block_type == "external_resources")
+    block = next(
+        block
+        for block in ConditionPage.objects.get(locale__language_code="en").body
+        if block.block_type == "external_resources"
+    )
     resources = {resource["publisher"]: resource for resource in block.value["resources"]}
     assert resources["Cancer.Net"]["url"] == "https://www.cancer.net/cancer-types/neuroendocrine-tumors/introduction"
     assert resources["National Cancer Institute"]["url"] == ""
 
 
 def test_compassionate_use_advice_opens_its_questions_to_ask_block_with_no_invented_questions(loaded):
-    body = InformationPage.objects.get().body
+    body = InformationPage.objects.get(locale__language_code="en").body
     blocks = [block for block in body if block.block_type == "questions_to_ask"]
     assert len(blocks) == 1
     assert "Ask your referring physicians" in blocks[0].value["introduction"].source
@@ -240,20 +244,20 @@ def test_the_seed_document_titles_are_on_the_site(client, home_page, loaded):
 
 
 def test_isotopes_render_with_superscript_mass_numbers(client, loaded):
-    html = client.get(TreatmentPage.objects.get().url).content.decode()
+    html = client.get(TreatmentPage.objects.get(locale__language_code="en").url).content.decode()
     assert "Lutathera® (<sup>177</sup>Lutetium <sup>177</sup>Lu-DOTATATE)." in html
     assert "<dd><sup>177</sup>Lutetium <sup>177</sup>Lu-DOTATATE</dd>" in html
     assert "177Lu" not in re.sub(r"<[^>]+>", " ", html.split("</main>")[0].split('id="main"')[1])
 
 
 def test_the_compassionate_use_page_first_says_what_cup_means_here(client, loaded):
-    html = client.get(InformationPage.objects.get().url).content.decode()
+    html = client.get(InformationPage.objects.get(locale__language_code="en").url).content.decode()
     lead = re.search(r'<p class="lead">(.*?)</p>', html, re.S)[1]
     assert lead.startswith("On this site CUP means a compassionate use programme, not")
     assert "cancer of unknown primary" in lead
 
 
 def test_the_treatments_section_states_its_scope(client, loaded):
-    text = visible_text(client.get(TreatmentIndexPage.objects.get().url).content.decode())
+    text = visible_text(client.get(TreatmentIndexPage.objects.get(locale__language_code="en").url).content.decode())
     assert "This section covers peptide receptor radionuclide therapy (PRRT)" in text
     assert "Other treatments for neuroendocrine tumours exist; your care team can discuss them with you." in text

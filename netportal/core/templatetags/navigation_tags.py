@@ -5,7 +5,9 @@ changes (see netportal.caching); only Django's cache API is used here.
 """
 
 from django import template
+from django.conf import settings
 from django.core.cache import caches
+from django.utils import translation
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -16,8 +18,10 @@ def menu_pages(request):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
+    # The home page in the visitor's language (the site's own where it has none), and its menu.
     return caches["content"].get_or_set(
-        f"menu:{site.pk}", lambda: with_urls(site.root_page.get_children().live().in_menu(), request)
+        f"menu:{site.pk}:{translation.get_language()}",
+        lambda: with_urls(site.root_page.localized.get_children().live().in_menu(), request),
     )
 
 
@@ -83,10 +87,22 @@ def footer_pages(request):
         return []
 
     def load():
+        # Found by their slugs in the site's own language, then shown in the visitor's: a translation
+        # may have a slug of its own.
         pages = {page.slug: page for page in site.root_page.get_children().live().filter(slug__in=FOOTER_PAGE_SLUGS)}
-        return with_urls([pages[slug] for slug in FOOTER_PAGE_SLUGS if slug in pages], request)
+        ordered = [pages[slug] for slug in FOOTER_PAGE_SLUGS if slug in pages]
+        language = translation.get_language()
+        if language == settings.LANGUAGE_CODE:
+            return with_urls(ordered, request)
+        localized = {
+            page.translation_key: page
+            for page in Page.objects.live().filter(
+                translation_key__in=[page.translation_key for page in ordered], locale__language_code=language
+            )
+        }
+        return with_urls([localized.get(page.translation_key, page) for page in ordered], request)
 
-    return caches["content"].get_or_set(f"footer:{site.pk}", load)
+    return caches["content"].get_or_set(f"footer:{site.pk}:{translation.get_language()}", load)
 
 
 @register.inclusion_tag("includes/footer_navigation.html", takes_context=True)
