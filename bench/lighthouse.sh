@@ -25,6 +25,8 @@ PAGES=(
   "accessibility-statement /accessibility/"
   "privacy /privacy/"
   "contact /contact/"
+  "german-home /de/"
+  "german-directory /de/patient-associations/"
 )
 
 MIN_PERFORMANCE=${MIN_PERFORMANCE:-95}

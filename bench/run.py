@@ -47,6 +47,9 @@ PAGES = {
     "directory": "/patient-associations/",
     "country search": "/patient-associations/?q=Germany",
     "association": "/patient-associations/lacnets/",
+    # The same pages in German, reported beside the English ones (issue 18).
+    "home (de)": "/de/",
+    "directory (de)": "/de/patient-associations/",
 }
 TARGET_CACHED_RATIO = 0.5
 TARGET_VARNISH_RATIO = 0.8

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from django.core.cache import caches
 from django.utils.html import escape, format_html
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from .models import GlossaryPage, GlossaryTerm
 
@@ -66,8 +66,10 @@ def expansion_of(spellings):
 
 
 def load_glossary(request=None):
-    """Every live term and the glossary page's address, read in two queries."""
-    glossary_page = GlossaryPage.objects.live().public().first()
+    """Every live term and the glossary page's address (in the visitor's language where it has one),
+    read in two queries."""
+    published = GlossaryPage.objects.live().public()
+    glossary_page = published.filter(locale__language_code=get_language()).first() or published.first()
     url = (glossary_page.get_url(request) or "") if glossary_page else ""
     terms = tuple(
         Term(
@@ -86,7 +88,9 @@ def approved_glossary(request):
     """The live glossary, read once and kept until published content changes (a term's approval publishes it)."""
     if request is None:
         return load_glossary()
-    return caches["content"].get_or_set(f"{CACHE_NAME}:{request.get_host()}", lambda: load_glossary(request))
+    return caches["content"].get_or_set(
+        f"{CACHE_NAME}:{request.get_host()}:{get_language()}", lambda: load_glossary(request)
+    )
 
 
 @functools.lru_cache(maxsize=8)

@@ -288,7 +288,7 @@ def region_view(page, request, slug):
         region=region,
         regions=regions,
         results=results,
-        trail=[(region.url, region.name)],
+        trail=[(region.url, region.display_name)],
         page_query="",
         world_map=world_map.render(request, page, country_url, region=region),
     )

@@ -7,6 +7,7 @@ from django.forms import CheckboxSelectMultiple
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -17,6 +18,16 @@ from netportal.core.models import CachedViewRestrictionsMixin
 
 from .codes import LanguagesField, Support, SupportField, language_name, phone_validator
 from .forms import AssociationForm, FilteredCheckboxSelectMultiple
+
+# The seed's regions, in the interface catalogue so that visitors read them in their language
+# (Region.display_name); a region staff add or rename is shown as they wrote it.
+SEED_REGION_NAMES = (
+    gettext_noop("Europe"),
+    gettext_noop("North America"),
+    gettext_noop("Asia & Asia Pacific"),
+    gettext_noop("South America"),
+    gettext_noop("Worldwide"),
+)
 
 
 class Region(models.Model):
@@ -37,6 +48,11 @@ class Region(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def display_name(self):
+        """The name in the visitor's language where the catalogue has it."""
+        return translation.gettext(self.name)
 
 
 class Scope(models.TextChoices):

@@ -28,3 +28,9 @@ def search_index(settings):
 def home_page(db):
     """The real home page at the site root, as a fresh install has it."""
     return core_content.load_home(report=lambda message: None)
+
+
+@pytest.fixture
+def every_language(settings):
+    """The demo content in every language (test settings load English only, to save time)."""
+    settings.DEMO_CONTENT_LANGUAGES = [code for code, _name in settings.LANGUAGES]

@@ -22,6 +22,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from netportal.core import seo
 from netportal.core.blocks import ReferencesBlock
@@ -115,6 +116,10 @@ class HealthPage(CachedViewRestrictionsMixin, Page):
             "Switch off for a page where the links would get in the way."
         ),
     )
+
+    # wagtail-localize never offers the review for translation: a translation states its own review
+    # once a reviewer approves it (netportal.governance.translations), never its original's.
+    override_translatable_fields = [SynchronizedField(field) for field in REVIEW_FIELDS]
 
     review_panels = [
         MultiFieldPanel(

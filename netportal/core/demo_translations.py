@@ -51,7 +51,9 @@ def load_page_translations(home, report):
     A page already translated into a language is left as it is: staff may have changed it since."""
     from wagtail_localize.models import Translation
 
-    catalogues = {code: catalogue(code) for code, _name in settings.LANGUAGES if code != home.locale.language_code}
+    catalogues = {
+        code: catalogue(code) for code in settings.DEMO_CONTENT_LANGUAGES if code != home.locale.language_code
+    }
     catalogues = {code: translations for code, translations in catalogues.items() if translations}
     locales = {locale.language_code: locale for locale in Locale.objects.filter(language_code__in=catalogues)}
     for page in translatable_pages(home):

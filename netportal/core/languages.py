@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db.models import F
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
@@ -29,7 +30,7 @@ class Version:
     language: str
     url: str
     pk: int
-    alias_of_id: int | None
+    own_text: bool  # see shows_own_text
 
 
 @dataclass(frozen=True)
@@ -52,15 +53,33 @@ def versions(request, page):
     site = Site.find_for_request(request)
 
     def load():
-        pages = Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
+        pages = (
+            Page.objects.live()
+            .filter(translation_key=page.translation_key)
+            .select_related("locale")
+            .annotate(live_revision_page=F("live_revision__object_id"))
+        )
         return {
             version.locale.language_code: Version(
-                version.locale.language_code, version.get_url(request), version.pk, version.alias_of_id
+                version.locale.language_code,
+                version.get_url(request),
+                version.pk,
+                shows_own_text(version),
             )
             for version in pages
         }
 
     return caches["content"].get_or_set(f"versions:{getattr(site, 'pk', 0)}:{page.translation_key}", load)
+
+
+def shows_own_text(version):
+    """Whether a live page shows text of its own. An alias shows its original's; so does an alias being
+    translated until its translation is published: its live revision is still its original's."""
+    if version.alias_of_id is not None:
+        return False
+    if version.locale.language_code == settings.LANGUAGE_CODE or version.live_revision_id is None:
+        return True
+    return version.live_revision_page == str(version.pk)
 
 
 def content_language(request, page):
@@ -70,10 +89,11 @@ def content_language(request, page):
     found = versions(request, page)
     for version in found.values():
         if version.pk == page.pk:
-            if version.alias_of_id is None:
+            if version.own_text:
                 return version.language
-            source = next((v for v in found.values() if v.pk == version.alias_of_id), None)
-            return source.language if source else version.language
+            # An alias (or one being translated) shows the original's text; the site's own
+            # language is the original's in this portal (every tree mirrors it).
+            return settings.LANGUAGE_CODE if settings.LANGUAGE_CODE in found else version.language
     # Not live (a preview): the page's own locale.
     return page.locale.language_code
 
@@ -108,7 +128,7 @@ def language_links(request, page=None):
 def alternates(request, page):
     """(language, absolute URL) of each version with text of its own, the default language's
     also as "x-default"; empty unless the page exists in more than one language."""
-    found = [version for version in versions(request, page).values() if version.alias_of_id is None and version.url]
+    found = [version for version in versions(request, page).values() if version.own_text and version.url]
     if len(found) < 2:
         return []
     pairs = [(version.language, absolute_url(request, version.url)) for version in found]
@@ -137,6 +157,8 @@ def load_language_trees(home, report):
 
     source = home.locale
     for code, _name in settings.LANGUAGES:
+        if code not in settings.DEMO_CONTENT_LANGUAGES:
+            continue
         locale, created = Locale.objects.get_or_create(language_code=code)
         if created:
             report(f"added the language {code}")

@@ -19,14 +19,17 @@ HEALTH_PAGE_MODELS = (ConditionPage, TreatmentPage, InformationPage)
 
 
 def pages_due_for_review(today=None):
-    """Live health pages whose next review is past or within 30 days, soonest first."""
+    """Live health pages whose next review is past or within 30 days, soonest first.
+
+    Aliases in other languages' trees are left out: reviewing the original reviews them."""
     limit = (today or timezone.localdate()) + datetime.timedelta(days=REVIEW_WARNING_DAYS)
     pages = []
     for model in HEALTH_PAGE_MODELS:
         pages.extend(
             model.objects.live()
-            .filter(next_review_due__lte=limit)
-            .only("id", "title", "next_review_due", "last_reviewed", "content_type_id")
+            .filter(next_review_due__lte=limit, alias_of__isnull=True)
+            .select_related("locale")
+            .only("id", "title", "next_review_due", "last_reviewed", "content_type_id", "locale__language_code")
         )
     return sorted(pages, key=attrgetter("next_review_due", "title"))
 
@@ -37,7 +40,7 @@ def pages_above_reading_age(target):
     Pages are scored as stored: the live version of published pages, the first draft of others."""
     scored = []
     for model in HEALTH_PAGE_MODELS:
-        for page in model.objects.order_by("path"):
+        for page in model.objects.filter(alias_of__isnull=True).select_related("locale").order_by("path"):
             level = score_page(page)
             if level.above(target):
                 scored.append((page, level))

@@ -10,6 +10,7 @@ EDITORS = "Editors"
 MEDICAL_REVIEWERS = "Medical reviewers"
 DIRECTORY_MANAGERS = "Directory managers"
 ADMINISTRATORS = "Administrators"
+TRANSLATORS = "Translators"
 MEDICAL_REVIEW = "Medical review"
 
 # Pages of these types root a health section: it gets the workflow and the page permissions.
@@ -46,6 +47,10 @@ GLOSSARY_PERMISSIONS = {
 }
 # Snippet models that go through the "Medical review" workflow.
 REVIEWED_SNIPPET_MODELS = [("glossary", "glossaryterm")]
+# Translators: wagtail-localize's "submit translation", and choosing the pictures a page already uses.
+# Their page rights are on each language's tree (netportal.governance.translations).
+TRANSLATOR_PERMISSIONS = [ACCESS_ADMIN, ("wagtail_localize", "translation", ["submit"])]
+TRANSLATOR_COLLECTION_PERMISSIONS = [("wagtailimages", "image", ["choose"]), ("wagtaildocs", "document", ["choose"])]
 MODEL_PERMISSIONS = {
     EDITORS: [ACCESS_ADMIN, *GLOSSARY_PERMISSIONS[EDITORS]],
     MEDICAL_REVIEWERS: [ACCESS_ADMIN, *GLOSSARY_PERMISSIONS[MEDICAL_REVIEWERS]],
@@ -69,6 +74,26 @@ def _permission(apps, app_label, model, action):
         defaults={"name": f"Can {action} {model}"},
     )
     return permission
+
+
+def page_permission(apps, codename):
+    """Wagtail's page permission for "add_page", "change_page", "publish_page"…"""
+    return _permission(apps, "wagtailcore", "page", codename.split("_")[0])
+
+
+def create_translators_group(apps):
+    """The Translators group with exactly its permissions (resets any earlier grants)."""
+    group = _group_with_no_permissions(apps, TRANSLATORS)
+    for app_label, model, actions in TRANSLATOR_PERMISSIONS:
+        group.permissions.add(*(_permission(apps, app_label, model, action) for action in actions))
+    root_collection = apps.get_model("wagtailcore", "Collection").objects.filter(depth=1).first()
+    if root_collection is not None:
+        for app_label, model, actions in TRANSLATOR_COLLECTION_PERMISSIONS:
+            for action in actions:
+                apps.get_model("wagtailcore", "GroupCollectionPermission").objects.get_or_create(
+                    group=group, collection=root_collection, permission=_permission(apps, app_label, model, action)
+                )
+    return group
 
 
 def _group_with_no_permissions(apps, name):
@@ -222,6 +247,24 @@ def _health_page_created(sender, instance, created, raw=False, **kwargs):
 
 def connect_signals():
     from django.apps import apps
+    from django.db.models.signals import pre_save
+
+    from . import translations
+
+    for app_label, model in HEALTH_PAGE_TYPES:
+        health_page = apps.get_model(app_label, model)
+        pre_save.connect(
+            translations.review_from_own_records, sender=health_page, dispatch_uid=f"governance-review-{model}"
+        )
+        pre_save.connect(translations.note_live_text, sender=health_page, dispatch_uid=f"governance-live-{model}")
+        post_save.connect(
+            translations.restore_live_text, sender=health_page, dispatch_uid=f"governance-restore-{model}"
+        )
+    post_save.connect(
+        translations.language_tree_created,
+        sender=apps.get_model("core", "homepage"),
+        dispatch_uid="governance-language-tree",
+    )
 
     for app_label, model in HEALTH_PAGE_TYPES:
         post_save.connect(

@@ -20,6 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
+from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
@@ -29,7 +30,7 @@ from netportal.core.spreadsheets import SpreadsheetSafeExportMixin, SpreadsheetS
 from organizations.country_search import resolve_country
 from organizations.models import Association
 
-from . import review
+from . import review, translations
 from .models import ReviewerProfile, ReviewRecord, Suggestion
 from .verification import mark_verified
 
@@ -58,7 +59,13 @@ class ReviewDashboardPanel(Component):
     def get_context_data(self, parent_context):
         user = parent_context["request"].user
         finder = AdminURLFinder(user)
-        context = {"pages": None, "hard_pages": None, "associations": None, "today": timezone.localdate()}
+        context = {
+            "pages": None,
+            "hard_pages": None,
+            "associations": None,
+            "stale_translations": None,
+            "today": timezone.localdate(),
+        }
         if can_review_pages(user):
             pages = review.pages_due_for_review()
             context["pages"] = [(page, finder.get_edit_url(page)) for page in pages[:DASHBOARD_LIMIT]]
@@ -68,6 +75,11 @@ class ReviewDashboardPanel(Component):
             context["reading_age_target"] = target
             context["hard_pages"] = [(page, level, finder.get_edit_url(page)) for page, level in hard[:DASHBOARD_LIMIT]]
             context["hard_pages_total"] = len(hard)
+        if can_review_pages(user) or user.has_perm("wagtail_localize.submit_translation"):
+            stale = translations.translations_out_of_date()
+            context["stale_translations"] = [
+                (page, original, finder.get_edit_url(page)) for page, original in stale[:DASHBOARD_LIMIT]
+            ]
         if can_verify_associations(user):
             associations = review.associations_to_verify()
             context["associations"] = [
@@ -219,6 +231,36 @@ class VerifyAssociationView(ConfirmObjectActionView):
     def perform(self):
         mark_verified(self.object, self.request.user)
         messages.success(self.request, _("'%(name)s' marked as verified today.") % {"name": self.object.name})
+        return redirect(self.get_cancel_url())
+
+
+class SubmitTranslationView(ConfirmObjectActionView):
+    """Send a translated health page to its Medical review: wagtail-localize's editor, which
+    replaces the page editor for a translation, offers "Publish" and no workflow step."""
+
+    model = Page
+    page_title = _("Submit translation for medical review")
+    header_icon = "resubmit"
+    confirmation_message = _(
+        "A medical reviewer will check this translation. It is published when they approve it; until "
+        "then visitors read the original."
+    )
+    confirm_label = _("Submit for medical review")
+
+    def dispatch(self, request, pk):
+        self.object = get_object_or_404(Page, pk=pk).specific
+        if not translations.can_submit_translation(request.user, self.object):
+            raise PermissionDenied
+        return super(ConfirmObjectActionView, self).dispatch(request, pk)
+
+    def get_cancel_url(self):
+        return reverse("wagtailadmin_explore", args=[self.object.get_parent().pk])
+
+    def perform(self):
+        self.object.get_workflow().start(self.object, self.request.user)
+        messages.success(
+            self.request, _("Sent for medical review: a medical reviewer will check it before it is published.")
+        )
         return redirect(self.get_cancel_url())
 
 

@@ -17,7 +17,7 @@ from wagtail.snippets.models import register_snippet
 from organizations.models import Association
 from treatments.models import HealthPage
 
-from . import roles, verification, views
+from . import roles, translations, verification, views
 from .models import Suggestion
 
 register_snippet(views.MedicalReviewViewSetGroup)
@@ -82,7 +82,22 @@ action_urls = [
     path("associations/<int:pk>/verify/", views.VerifyAssociationView.as_view(), name="verify_association"),
     path("suggestions/<int:pk>/accept/", views.AcceptSuggestionView.as_view(), name="accept_suggestion"),
     path("suggestions/<int:pk>/reject/", views.RejectSuggestionView.as_view(), name="reject_suggestion"),
+    path("translations/<int:pk>/submit/", views.SubmitTranslationView.as_view(), name="submit_translation"),
 ]
+
+
+def submit_translation_button(page, user, view_name=None, next_url=None):
+    if translations.can_submit_translation(user, page.specific_deferred):
+        yield ListingButton(
+            _("Submit translation for medical review"),
+            reverse("governance_admin:submit_translation", args=[page.pk]),
+            priority=5,
+        )
+
+
+# In the page explorer and the page header: wagtail-localize's translation editor has no workflow step.
+hooks.register("register_page_listing_more_buttons", submit_translation_button)
+hooks.register("register_page_header_buttons", submit_translation_button)
 
 
 @hooks.register("register_admin_urls")
@@ -221,7 +236,8 @@ def lead_with_medical_review(menu_items, request, context):
 
 
 def is_direct_publish(request):
-    return request.method == "POST" and "action-publish" in request.POST
+    """Wagtail's "Publish", or "Publish in …" in wagtail-localize's translation editor."""
+    return request.method == "POST" and ("action-publish" in request.POST or request.POST.get("action") == "publish")
 
 
 def refuse_direct_publish(request):

@@ -212,6 +212,8 @@ LANGUAGES = [
     ("ar", "العربية"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Languages `load_portal_content` builds a page tree for and translates the demo pages into.
+DEMO_CONTENT_LANGUAGES = env_list("DEMO_CONTENT_LANGUAGES") or [code for code, _name in LANGUAGES]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -13,7 +13,7 @@ def row_counts():
     return {model._meta.label: model.objects.count() for model in apps.get_models()}
 
 
-def test_load_portal_content_makes_home_the_site_root():
+def test_load_portal_content_makes_home_the_site_root(every_language):
     call_command("load_portal_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)

@@ -18,7 +18,7 @@ SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://w
 
 
 @pytest.fixture
-def site_in_every_language(home_page):
+def site_in_every_language(home_page, every_language):
     """A small site and its mirror in every language, as load_portal_content makes them."""
     about = StandardPageFactory(parent=home_page, title="About", slug="about")
     DirectoryPageFactory(parent=home_page)
@@ -120,7 +120,7 @@ def test_switcher_on_a_view_that_is_not_a_page_keeps_the_query(client, site_in_e
     assert 'href="/it/search/?q=prrt" lang="it"' in html
 
 
-def test_switcher_links_to_a_language_home_where_the_page_has_no_version(client, home_page):
+def test_switcher_links_to_a_language_home_where_the_page_has_no_version(client, home_page, every_language):
     """Without mirrored trees (a page added since the last load), the page is in English only."""
     StandardPageFactory(parent=home_page, title="New", slug="new")
     html = client.get("/new/").content.decode()

@@ -32,6 +32,10 @@ PUBLIC_PAGES = [
     PublicPage("glossary", "/glossary/", "GlossaryPage"),
     PublicPage("glossary-search", "/glossary/?q=cup"),
     PublicPage("contact-page", "/contact/", "ContactPage"),
+    # Other languages: a translated page, the directory, and an alias showing English text.
+    PublicPage("home-de", "/de/", "HomePage"),
+    PublicPage("directory-de", "/de/patient-associations/", "DirectoryPage"),
+    PublicPage("condition-page-ar", "/ar/neuroendocrine-tumours/", "ConditionPage"),
 ]
 
 

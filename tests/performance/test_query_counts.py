@@ -59,7 +59,7 @@ def grow_the_site():
     )
 
 
-def test_every_public_page_type_runs_the_same_queries_at_two_data_sizes(client):
+def test_every_public_page_type_runs_the_same_queries_at_two_data_sizes(client, every_language):
     call_command("load_portal_content", stdout=StringIO())
     small = {page.name: queries_for(client, page.path) for page in PUBLIC_PAGES}
     grow_the_site()

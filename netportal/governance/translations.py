@@ -1,0 +1,189 @@
+"""Translations under governance.
+
+- A translated health page states only its own review: its review fields come from its own review
+  records, never from the page it was translated or copied from (wagtail-localize copies every
+  field when it makes a translation). Once its translated text is live, and until a reviewer
+  approves it, it says it has not been reviewed; as Medical review is the only way to publish a
+  health page, that is only ever the case for a page published before this rule. Aliases, and
+  aliases whose translation is still a draft, show their original's text and review.
+- A translation's draft stays a draft. wagtail-localize writes a translation it saves as a draft
+  onto the page itself as well as into a new revision, and a page's own row is what visitors
+  read: for a live translated health page, the row is put back as it was (the revision keeps the
+  draft), so the text goes live only through the workflow's approval, which publishes it.
+- Translators may add and change pages in every language's tree but the site's own, and publish
+  nothing: a translated health page goes through the Medical review workflow that each language's
+  health sections have (see roles.assign_health_sections), other pages wait for an administrator.
+- "Translation out of date": a translation whose original was published again after the
+  translation was last made from it (wagtail-localize logs each time it writes a translation).
+"""
+
+from django.conf import settings
+from django.db.models import Max
+
+from . import roles
+
+# Page fields that say where a page is and how it is kept, not what it says: never put back.
+BOOKKEEPING = {
+    "path",
+    "depth",
+    "numchild",
+    "translation_key",
+    "locale",
+    "alias_of",
+    "content_type",
+    "owner",
+    "live",
+    "has_unpublished_changes",
+    "draft_title",
+    "latest_revision",
+    "latest_revision_created_at",
+    "live_revision",
+    "first_published_at",
+    "last_published_at",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+
+TRANSLATION_PAGE_PERMISSIONS = ["add_page", "change_page"]
+
+
+def review_from_own_records(sender, instance, raw=False, **kwargs):
+    """pre_save of health pages: a translation's review fields are those of its own latest review record."""
+    from wagtail.models import Locale
+
+    from treatments.models import REVIEW_FIELDS
+
+    from .models import ReviewRecord
+
+    if raw or instance.alias_of_id is not None or not _own_live_revision(instance):
+        # An alias, or an alias being translated whose translation is not yet published: visitors
+        # still read the original, and its review is the one they should see.
+        return
+    if instance.locale_id == Locale.get_default().pk:
+        return
+    record = None
+    if instance.pk is not None:
+        record = ReviewRecord.objects.filter(page_id=instance.pk).order_by("-reviewed_on", "-created_at").first()
+    values = dict.fromkeys(REVIEW_FIELDS)
+    values.update(reviewed_by="", reviewer_role="")
+    if record is not None:
+        values = {
+            "last_reviewed": record.reviewed_on,
+            "next_review_due": record.next_review_due,
+            "reviewed_by": record.reviewer_name,
+            "reviewer_role": record.reviewer_role,
+        }
+    for field, value in values.items():
+        setattr(instance, field, value)
+
+
+def _is_translated_health_page(instance):
+    from wagtail.models import Locale
+
+    return instance.pk is not None and instance.alias_of_id is None and instance.locale_id != Locale.get_default().pk
+
+
+def _text_fields(model):
+    return [
+        field.attname
+        for field in model._meta.concrete_fields
+        if not field.primary_key and field.name not in BOOKKEEPING
+    ]
+
+
+def note_live_text(sender, instance, raw=False, update_fields=None, **kwargs):
+    """pre_save: keep what a live translated health page shows, unless this save publishes it."""
+    if raw or update_fields is not None or not _is_translated_health_page(instance):
+        return
+    live = sender.objects.filter(pk=instance.pk, live=True).values("live_revision_id", *_text_fields(sender)).first()
+    if live is None or live.pop("live_revision_id") != instance.live_revision_id:
+        return  # not live, or being published (publishing sets the live revision)
+    instance.live_text_kept_by_governance = live
+
+
+def restore_live_text(sender, instance, raw=False, **kwargs):
+    """post_save: put the live text back; the saved text is in the revision saved next, as a draft."""
+    kept = instance.__dict__.pop("live_text_kept_by_governance", None)
+    if kept:
+        sender.objects.filter(pk=instance.pk).update(**kept, has_unpublished_changes=True)
+
+
+def _own_live_revision(instance):
+    """Whether the live revision is the page's own (an alias keeps its original's until published)."""
+    revision = instance.live_revision
+    return revision is not None and revision.object_id == str(instance.pk)
+
+
+def can_submit_translation(user, page):
+    """A translated health page with a draft that its workflow is not already reviewing, and a user
+    who may edit it."""
+    from treatments.models import HealthPage
+
+    return (
+        isinstance(page, HealthPage)
+        and _is_translated_health_page(page)
+        and page.has_unpublished_changes
+        and page.get_workflow() is not None
+        and page.current_workflow_state is None
+        and page.permissions_for_user(user).can_edit()
+    )
+
+
+def assign_translation_trees(apps):
+    """Give Translators add and change rights on each language's home page but the site's own."""
+    group = apps.get_model("auth", "Group").objects.filter(name=roles.TRANSLATORS).first()
+    if group is None:
+        return
+    locale_model = apps.get_model("wagtailcore", "Locale")
+    group_page_permission = apps.get_model("wagtailcore", "GroupPagePermission")
+    homes = (
+        apps.get_model("wagtailcore", "Page")
+        .objects.filter(depth=2)
+        .exclude(locale__in=locale_model.objects.filter(language_code=settings.LANGUAGE_CODE))
+    )
+    for home in homes:
+        for codename in TRANSLATION_PAGE_PERMISSIONS:
+            group_page_permission.objects.get_or_create(
+                group=group, page_id=home.pk, permission=roles.page_permission(apps, codename)
+            )
+
+
+def language_tree_created(sender, instance, created, raw=False, **kwargs):
+    if created and not raw and instance.depth == 2:
+        from django.apps import apps
+
+        assign_translation_trees(apps)
+
+
+def translations_out_of_date():
+    """(translation, original) pairs where the original was published after the translation was last made."""
+    from wagtail.models import Locale, Page
+    from wagtail_localize.models import TranslationLog
+
+    default = Locale.get_default()
+    made = {
+        (row["source__object_id"], row["locale_id"]): row["made"]
+        for row in TranslationLog.objects.filter(source__locale=default)
+        .values("source__object_id", "locale_id")
+        .annotate(made=Max("created_at"))
+    }
+    if not made:
+        return []
+    keys = {key for key, _locale in made}
+    originals = {
+        page.translation_key: page
+        for page in Page.objects.filter(translation_key__in=keys, locale=default, last_published_at__isnull=False)
+    }
+    stale = []
+    for translation in (
+        Page.objects.filter(translation_key__in=keys, alias_of__isnull=True)
+        .exclude(locale=default)
+        .select_related("locale")
+        .order_by("title")
+    ):
+        original = originals.get(translation.translation_key)
+        last_made = made.get((translation.translation_key, translation.locale_id))
+        if original is not None and last_made is not None and original.last_published_at > last_made:
+            stale.append((translation, original))
+    return stale
