@@ -20,7 +20,7 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 WAGTAILSEARCH_BACKENDS = {"default": {**WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": False}}
 # The demo content in English only: each other language's tree and translations add about six
 # seconds to every load. Tests of languages, the browser tests and the performance tests load them all.
-DEMO_CONTENT_LANGUAGES = env_list("DEMO_CONTENT_LANGUAGES") or [LANGUAGE_CODE]  # noqa: F405
+DEMO_CONTENT_LANGUAGES = env_list("DEMO_CONTENT_LANGUAGES") or [LANGUAGE_CODE]
 # One release id for the whole run: hashing the source tree per test process is wasted time.
 RELEASE_ID = os.environ.get("RELEASE_ID", "tests")
 # Uploaded test images go to a throwaway folder.
