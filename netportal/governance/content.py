@@ -1,5 +1,7 @@
 """Demo content for governance: the contact page. Idempotent: found by its slug below the home page."""
 
+from django.utils.translation import gettext_noop
+
 from .models import ContactFormField, ContactPage
 
 CONTACT_INTRODUCTION = (
@@ -7,14 +9,15 @@ CONTACT_INTRODUCTION = (
     "how the portal works. We cannot answer personal medical questions; please ask your care team."
 )
 CONTACT_FIELDS = [
-    {"label": "Your name", "field_type": "singleline", "required": False, "help_text": ""},
+    # In the interface catalogue (gettext_noop): the form reads in the visitor's language.
+    {"label": gettext_noop("Your name"), "field_type": "singleline", "required": False, "help_text": ""},
     {
-        "label": "Your email address",
+        "label": gettext_noop("Your email address"),
         "field_type": "email",
         "required": False,
-        "help_text": "Only if you would like a reply. Never published.",
+        "help_text": gettext_noop("Only if you would like a reply. Never published."),
     },
-    {"label": "Your message", "field_type": "multiline", "required": True, "help_text": ""},
+    {"label": gettext_noop("Your message"), "field_type": "multiline", "required": True, "help_text": ""},
 ]
 
 

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models, transaction
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -231,6 +233,16 @@ class ContactFormBuilder(FormBuilder):
     def create_multiline_field(self, field, options):
         options["max_length"] = CONTACT_MESSAGE_MAX_LENGTH
         return super().create_multiline_field(field, options)
+
+    def get_field_options(self, field):
+        # A label or help text the portal ships (governance.content) reads in the visitor's language;
+        # one staff wrote is shown as written.
+        options = super().get_field_options(field)
+        if field.label:
+            options["label"] = gettext(field.label)
+        if field.help_text:
+            options["help_text"] = conditional_escape(gettext(field.help_text))
+        return options
 
     @property
     def formfields(self):

@@ -153,3 +153,19 @@ def test_directory_labels_are_in_the_visitors_language(client, demo):
     assert "Deutschland" in country  # django-countries' German name
     french = client.get("/fr/patient-associations/country/deu/").content.decode()
     assert "Allemagne" in french
+
+
+def test_what_staff_entered_is_marked_as_english_under_other_interfaces(client, demo):
+    card = client.get("/de/patient-associations/").content.decode()
+    assert '<p lang="en">' in card.split('class="card association"')[1]
+    detail = client.get("/de/patient-associations/carpa/").content.decode()
+    assert '<div class="prose" lang="en">' in detail
+    english = client.get("/patient-associations/carpa/").content.decode()
+    assert '<div class="prose">' in english
+
+
+def test_the_contact_form_speaks_the_visitors_language(client, demo):
+    html = client.get("/fr/contact/").content.decode()
+    with translation.override("fr"):
+        assert translation.gettext("Your message") in html
+    assert "Your message" not in html

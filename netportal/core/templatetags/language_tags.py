@@ -1,8 +1,9 @@
 """The language switcher, hreflang alternates and the notice on a page shown in another language."""
 
 from django import template
+from django.conf import settings
 from django.utils import translation
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 
 from netportal.core import languages
 
@@ -36,3 +37,12 @@ def site_text(value):
     """A text from the site settings in the visitor's language where the interface catalogue has it
     (the defaults the portal ships with are there); a text staff wrote is shown as they wrote it."""
     return translation.gettext(value) if value else value
+
+
+@register.simple_tag
+def entered_text_lang():
+    """` lang="en"` for text staff enter (in the site's own language) shown under another language's
+    interface; nothing where the two are the same."""
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
