@@ -40,7 +40,9 @@ def open_page_in_admin_by_search(page, title):
     sidebar.get_by_role("button", name="Search").click()
     sidebar.get_by_role("textbox").fill(title.split(" ")[0])
     page.keyboard.press("Enter")
-    page.get_by_role("main").get_by_role("link", name=title, exact=True).click()
+    # Every language's tree has the page: the English one is the row labelled "English".
+    english = page.get_by_role("main").get_by_role("row").filter(has_text="English")
+    english.get_by_role("link", name=title, exact=True).click()
     page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
 
 
