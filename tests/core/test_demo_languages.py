@@ -158,9 +158,9 @@ def test_directory_labels_are_in_the_visitors_language(client, demo):
 def test_what_staff_entered_is_marked_as_english_under_other_interfaces(client, demo):
     card = client.get("/de/patient-associations/").content.decode()
     assert '<p lang="en">' in card.split('class="card association"')[1]
-    detail = client.get("/de/patient-associations/carpa/").content.decode()
+    detail = client.get("/de/patient-associations/carcinor/").content.decode()
     assert '<div class="prose" lang="en">' in detail
-    english = client.get("/patient-associations/carpa/").content.decode()
+    english = client.get("/patient-associations/carcinor/").content.decode()
     assert '<div class="prose">' in english
 
 
