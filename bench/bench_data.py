@@ -61,7 +61,8 @@ def generate():
     Association.objects.bulk_create(batch, batch_size=500)
     print(f"associations: {Association.objects.filter(live=True).count()} published")
 
-    parents = [ConditionPage.objects.get(), TreatmentIndexPage.objects.get()]
+    english = {"locale__language_code": "en"}  # every language has its version of these
+    parents = [ConditionPage.objects.get(**english), TreatmentIndexPage.objects.get(**english)]
     existing = InformationPage.objects.filter(slug__startswith="bench-health-page-").count()
     for number in range(existing, HEALTH_PAGES):
         with transaction.atomic():
