@@ -69,7 +69,14 @@ def versions(request, page):
             for version in pages
         }
 
-    return caches["content"].get_or_set(f"versions:{getattr(site, 'pk', 0)}:{page.translation_key}", load)
+    # Read once per request: the notice, the switcher and the hreflang links all ask (as the
+    # breadcrumbs and their JSON-LD share the ancestors in navigation_tags).
+    loaded = getattr(request, "page_versions", None)
+    if loaded is not None and loaded[0] == page.translation_key:
+        return loaded[1]
+    found = caches["content"].get_or_set(f"versions:{getattr(site, 'pk', 0)}:{page.translation_key}", load)
+    request.page_versions = (page.translation_key, found)
+    return found
 
 
 def shows_own_text(version):

@@ -50,21 +50,15 @@ TRANSLATION_PAGE_PERMISSIONS = ["add_page", "change_page"]
 
 def review_from_own_records(sender, instance, raw=False, **kwargs):
     """pre_save of health pages: a translation's review fields are those of its own latest review record."""
-    from wagtail.models import Locale
-
     from treatments.models import REVIEW_FIELDS
 
     from .models import ReviewRecord
 
-    if raw or instance.alias_of_id is not None or not _own_live_revision(instance):
-        # An alias, or an alias being translated whose translation is not yet published: visitors
-        # still read the original, and its review is the one they should see.
+    if raw or not _is_translated_health_page(instance) or not _own_live_revision(instance):
+        # Not a translation, or an alias being translated whose translation is not yet published:
+        # visitors still read the original, and its review is the one they should see.
         return
-    if instance.locale_id == Locale.get_default().pk:
-        return
-    record = None
-    if instance.pk is not None:
-        record = ReviewRecord.objects.filter(page_id=instance.pk).order_by("-reviewed_on", "-created_at").first()
+    record = ReviewRecord.objects.filter(page_id=instance.pk).order_by("-reviewed_on", "-created_at").first()
     values = dict.fromkeys(REVIEW_FIELDS)
     values.update(reviewed_by="", reviewer_role="")
     if record is not None:
