@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
+from netportal.governance import content as governance_content
 from organizations.models import Association, DirectoryPage, Scope
 from tests.factories import (
     AssociationFactory,
@@ -43,12 +44,13 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 def public_site(home_page):
     """A small site with every public page type, as visitors see it.
 
-    Standard pages, the health pages (condition, treatments index, treatment, information page)
-    and the directory with a region, a national and a multinational association, so that the
+    Standard pages, the contact page, the health pages (condition, treatments index, treatment,
+    information page) and the directory with a region, a national and a multinational association, so that the
     directory's search, region, country, association, export and suggestion addresses all exist.
     """
     about = StandardPageFactory(parent=home_page, title="About this portal", slug="about", show_in_menus=True)
     StandardPageFactory(parent=about, title="Our team", slug="team")
+    governance_content.load(home_page, report=lambda message: None)  # the contact page and its form
     StandardPageFactory(
         parent=home_page,
         title="Living with tumours",

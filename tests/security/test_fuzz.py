@@ -1,7 +1,7 @@
 """Hostile input on every public endpoint: more than 10,000 generated requests, never a server error.
 
 Each test sends one family of hostile requests (query strings, paths, page numbers, methods and
-bodies, Host headers, other headers, uploaded-media paths, suggestion form submissions) through
+bodies, Host headers, other headers, uploaded-media paths, suggestion and contact form submissions) through
 Django's test client to every public URL the site has. Every answer must be below 500, must not
 carry an injected marker unescaped, and a 4xx must say what went wrong (a body, or an Allow header
 for a wrong method).
@@ -159,12 +159,14 @@ class FuzzLog:
 
     def __init__(self):
         self.sent = Counter()
+        self.sent_to = Counter()
         self.server_errors = []
         self.started = time.monotonic()
 
     def send(self, family, client, method, path, **kwargs):
         response = getattr(client, method.lower())(path, **kwargs)
         self.sent[family] += 1
+        self.sent_to[path] += 1
         if response.status_code >= 500:
             self.server_errors.append((method, path, response.status_code))
         check(response, method, path)
@@ -397,17 +399,25 @@ def test_hostile_media_paths_never_cause_a_server_error(client, public_site, fuz
 
 
 SUGGESTION_FIELDS = ["name", "country", "website", "email", "message", "contact_email", "homepage"]
+# The contact form's fields are named after their labels (Wagtail's form builder).
+CONTACT_FIELDS = ["your_name", "your_email_address", "your_message"]
 
 
-def test_hostile_suggestion_form_submissions_never_cause_a_server_error(public_site, fuzz_log, settings):
-    """Both suggestion forms, with hostile values in every field, from ever-changing client addresses
-    (so the rate limit lets the forms see the input) and with forged X-Forwarded-For headers."""
+def test_hostile_form_submissions_never_cause_a_server_error(public_site, fuzz_log, settings):
+    """Both suggestion forms and the contact form, with hostile values in every field, from
+    ever-changing client addresses (so the rate limits let the forms see the input) and with
+    forged X-Forwarded-For headers."""
+    from netportal.governance.models import ContactPage
+
     client = Client()
     urls = [url for url in public_urls() if url.startswith("/suggest/") and "thank" not in url]
     assert len(urls) == 2, urls
+    contact_url = ContactPage.objects.live().get().get_url()
+    urls.append(contact_url)
+    assert client.get(contact_url).status_code == 200
     address = st.tuples(*[st.integers(1, 254)] * 3).map(lambda parts: "10.{}.{}.{}".format(*parts))
     fields = st.dictionaries(
-        st.one_of(st.sampled_from(SUGGESTION_FIELDS), st.text(max_size=8)), hostile_text, max_size=8
+        st.one_of(st.sampled_from(SUGGESTION_FIELDS + CONTACT_FIELDS), st.text(max_size=8)), hostile_text, max_size=8
     )
 
     @hypothesis_settings(max_examples=FAMILIES["form"], **FUZZ_SETTINGS)
@@ -427,6 +437,7 @@ def test_hostile_suggestion_form_submissions_never_cause_a_server_error(public_s
 
     send()
     assert fuzz_log.sent["form"] >= FAMILIES["form"]
+    assert fuzz_log.sent_to[contact_url] > FAMILIES["form"] // 10, "the contact form saw too little of the input"
 
 
 def test_the_suite_sent_over_ten_thousand_requests_without_a_server_error(fuzz_log):
