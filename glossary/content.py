@@ -8,6 +8,7 @@ ones (perhaps edited or approved since) are left alone.
 
 from django.db import transaction
 from django.utils.html import escape
+from wagtail.models import Locale
 
 from treatments.models import ConditionPage, InformationPage, TreatmentPage
 
@@ -65,7 +66,7 @@ def load_glossary_page(home, report):
 
 
 def load_term(slug, term, other_spellings, definition, source_page, report):
-    if GlossaryTerm.objects.filter(slug=slug).exists():
+    if GlossaryTerm.objects.filter(slug=slug, locale=Locale.get_default()).exists():
         return None
     model, page_slug = source_page
     related = model.objects.filter(slug=page_slug).first()

@@ -15,6 +15,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import caches
 from django.utils.html import escape, format_html
 from django.utils.translation import get_language, gettext
@@ -65,9 +66,10 @@ def expansion_of(spellings):
     return next((spelling for spelling in spellings if " " in spelling), "")
 
 
-def load_glossary(request=None):
-    """Every live term and the glossary page's address (in the visitor's language where it has one),
-    read in two queries."""
+def load_glossary(request=None, language=None):
+    """Every live term in `language` (the language of the text being marked) and the glossary page's
+    address (in the visitor's language where it has one), read in two queries."""
+    language = language or settings.LANGUAGE_CODE
     published = GlossaryPage.objects.live().public()
     glossary_page = published.filter(locale__language_code=get_language()).first() or published.first()
     url = (glossary_page.get_url(request) or "") if glossary_page else ""
@@ -79,17 +81,20 @@ def load_glossary(request=None):
             definition=term.plain_definition,
             expansion=expansion_of(term.spellings),
         )
-        for term in GlossaryTerm.objects.filter(live=True).only("term", "slug", "other_spellings", "definition")
+        for term in GlossaryTerm.objects.filter(live=True, locale__language_code=language).only(
+            "term", "slug", "other_spellings", "definition"
+        )
     )
     return Glossary(url=url, terms=terms)
 
 
-def approved_glossary(request):
-    """The live glossary, read once and kept until published content changes (a term's approval publishes it)."""
+def approved_glossary(request, language=None):
+    """The live glossary for text in `language`, read once and kept until published content changes
+    (a term's approval publishes it)."""
     if request is None:
-        return load_glossary()
+        return load_glossary(language=language)
     return caches["content"].get_or_set(
-        f"{CACHE_NAME}:{request.get_host()}:{get_language()}", lambda: load_glossary(request)
+        f"{CACHE_NAME}:{request.get_host()}:{get_language()}:{language}", lambda: load_glossary(request, language)
     )
 
 

@@ -8,12 +8,22 @@ publishes them, so "live" is the gate: a draft or an unapproved change is never 
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import slugify
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, PublishingPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, WorkflowMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from netportal.core.blocks import ReferencesBlock
 from netportal.core.models import CachedViewRestrictionsMixin
@@ -38,14 +48,15 @@ def letter_of(term):
     return first if first in ALPHABET else "#"
 
 
-class GlossaryTerm(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
+class GlossaryTerm(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
+):
     """A word or abbreviation health pages use, with a plain-language definition."""
 
     term = models.CharField(_("term"), max_length=120, help_text=_("As it is listed in the glossary, e.g. “PRRT”."))
     slug = models.SlugField(
         _("slug"),
         max_length=120,
-        unique=True,
         help_text=_("The term's address in the glossary (…/glossary/#term-slug). Made from the term when empty."),
         blank=True,
     )
@@ -79,6 +90,9 @@ class GlossaryTerm(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         FieldPanel("related_pages"),
         PublishingPanel(),
     ]
+    # A translation keeps its original's slug (the same anchor in every language) and related pages
+    # (each shown in the visitor's language where it has one); the words are translated.
+    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("related_pages")]
     search_fields = [
         index.SearchField("term"),
         index.AutocompleteField("term"),
@@ -87,19 +101,23 @@ class GlossaryTerm(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         index.FilterField("live"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("glossary term")
         verbose_name_plural = _("glossary terms")
         ordering = ["term"]
+        # A translation keeps its original's slug, so the glossary's anchors are the same in every language.
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="glossary_term_slug_per_language")]
 
     def __str__(self):
         return self.term
 
     def save(self, *args, **kwargs):
+        if self.locale_id is None:
+            self.locale = Locale.get_default()
         if not self.slug:
             base = slugify(self.term)[:110] or "term"
             slug, number = base, 1
-            while GlossaryTerm.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            while GlossaryTerm.objects.filter(slug=slug, locale_id=self.locale_id).exclude(pk=self.pk).exists():
                 number += 1
                 slug = f"{base}-{number}"
             self.slug = slug
@@ -143,7 +161,8 @@ class GlossaryPage(CachedViewRestrictionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         query = " ".join(request.GET.get("q", "").split())[:100]
-        terms = list(GlossaryTerm.objects.filter(live=True).order_by("term"))
+        language = translation.get_language()
+        terms = live_terms_in(language)
         if query:
             needle = query.casefold()
             terms = [
@@ -163,6 +182,7 @@ class GlossaryPage(CachedViewRestrictionsMixin, Page):
             {
                 "query": query,
                 "terms": terms,
+                "untranslated_terms": any(term.locale.language_code != language for term in terms),
                 "letters": [(letter, letter_anchor(letter), letter in by_letter) for letter in letters],
                 "sections": [
                     (letter, letter_anchor(letter), by_letter[letter]) for letter in letters if letter in by_letter
@@ -172,12 +192,28 @@ class GlossaryPage(CachedViewRestrictionsMixin, Page):
         return context
 
 
+def live_terms_in(language):
+    """Every live term once, A to Z: its version in `language` where that is live, else the site's
+    own language's (a translation waiting for medical review is not shown). One query."""
+    default = Locale.get_default()
+    chosen = {}
+    for term in (
+        GlossaryTerm.objects.filter(live=True, locale__language_code__in={language, default.language_code})
+        .select_related("locale")
+        .order_by("term")
+    ):
+        if term.translation_key not in chosen or term.locale.language_code == language:
+            chosen[term.translation_key] = term
+    return sorted(chosen.values(), key=lambda term: term.term.casefold())
+
+
 def letter_anchor(letter):
     return "letter-other" if letter == "#" else f"letter-{letter.lower()}"
 
 
 def related_pages_by_term(terms):
-    """{term pk: [live pages]} for the related pages the terms name, in one query."""
+    """{term pk: [live pages]} for the related pages the terms name, each in the visitor's language
+    where it has a live version there; two queries."""
     wanted = {
         term.pk: [block["value"] for block in term.related_pages.raw_data if block.get("value")] for term in terms
     }
@@ -185,4 +221,12 @@ def related_pages_by_term(terms):
     if not ids:
         return {}
     pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=ids)}
+    localized = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .public()
+        .filter(translation_key__in=[page.translation_key for page in pages.values()])
+        .filter(locale__language_code=translation.get_language())
+    }
+    pages = {pk: localized.get(page.translation_key, page) for pk, page in pages.items()}
     return {term_pk: [pages[pk] for pk in pks if pk in pages] for term_pk, pks in wanted.items()}

@@ -1,12 +1,14 @@
 """`{% glossary_marked page %}…{% endglossary_marked %}`: the health pages' hook into the glossary.
 
 The health page templates load this library and wrap their body in the tag; the treatments app
-itself never imports the glossary. The tag marks the first use of each approved term, unless the
-page's editors switched marking off (`glossary_marking`).
+itself never imports the glossary. The tag marks the first use of each approved term in the
+language of the page's text, unless the page's editors switched marking off (`glossary_marking`).
 """
 
 from django import template
 from django.utils.safestring import mark_safe
+
+from netportal.core.languages import content_language
 
 from ..marking import approved_glossary, mark_terms
 
@@ -23,8 +25,11 @@ class GlossaryMarkedNode(template.Node):
         page = self.page.resolve(context)
         if not getattr(page, "glossary_marking", True):
             return markup
+        # Terms in the language the page's text is in: an untranslated page shows English text.
+        request = context.get("request")
+        glossary = approved_glossary(request, content_language(request, page))
         # The markup is this template's own rendered output; mark_terms inserts only escaped links.
-        return mark_safe(mark_terms(markup, approved_glossary(context.get("request"))))  # noqa: S308
+        return mark_safe(mark_terms(markup, glossary))  # noqa: S308
 
 
 @register.tag
