@@ -6,9 +6,9 @@ publishes them, so "live" is the gate: a draft or an unapproved change is never 
 """
 
 from django.db import models
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import slugify
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, PublishingPanel
@@ -26,6 +26,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from netportal.core.blocks import ReferencesBlock
+from netportal.core.languages import content_language
 from netportal.core.models import CachedViewRestrictionsMixin
 
 # Letters the A to Z list always shows, even when no term starts with them.
@@ -43,9 +44,13 @@ def split_spellings(text):
 
 
 def letter_of(term):
-    """The A to Z heading a term is listed under; "#" for terms that start with a digit or symbol."""
-    first = slugify(term[:1]).upper()[:1] if term else ""
-    return first if first in ALPHABET else "#"
+    """The heading a term is listed under: its first letter, A to Z without accents ("Ä" under A), a
+    letter of another script as itself ("ع"); "#" for a term without letters or starting with a digit."""
+    first = next((character for character in term if character.isalnum()), "")
+    if not first.isalpha():
+        return "#"
+    latin = slugify(first).upper()[:1]
+    return latin if latin and latin in ALPHABET else first.upper()
 
 
 class GlossaryTerm(
@@ -99,6 +104,7 @@ class GlossaryTerm(
         index.SearchField("other_spellings"),
         index.SearchField("definition"),
         index.FilterField("live"),
+        index.FilterField("locale"),  # the admin's listing searches one language at a time
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -177,12 +183,16 @@ class GlossaryPage(CachedViewRestrictionsMixin, Page):
         for term in terms:
             term.live_related_pages = related.get(term.pk, [])
             by_letter.setdefault(term.letter, []).append(term)
-        letters = [*ALPHABET, *(["#"] if "#" in by_letter else [])]
+        other_scripts = sorted(letter for letter in by_letter if letter not in ALPHABET and letter != "#")
+        letters = [*ALPHABET, *other_scripts, *(["#"] if "#" in by_letter else [])]
         context.update(
             {
                 "query": query,
                 "terms": terms,
                 "untranslated_terms": any(term.locale.language_code != language for term in terms),
+                # The language the page's own text is in (English on a page not yet translated):
+                # a term in another language is marked with its own.
+                "text_language": content_language(request, self),
                 "letters": [(letter, letter_anchor(letter), letter in by_letter) for letter in letters],
                 "sections": [
                     (letter, letter_anchor(letter), by_letter[letter]) for letter in letters if letter in by_letter

@@ -47,9 +47,14 @@ GLOSSARY_PERMISSIONS = {
 }
 # Snippet models that go through the "Medical review" workflow.
 REVIEWED_SNIPPET_MODELS = [("glossary", "glossaryterm")]
-# Translators: wagtail-localize's "submit translation", and choosing the pictures a page already uses.
-# Their page rights are on each language's tree (netportal.governance.translations).
-TRANSLATOR_PERMISSIONS = [ACCESS_ADMIN, ("wagtail_localize", "translation", ["submit"])]
+# Translators: wagtail-localize's "submit translation", translating glossary terms (changing the
+# site's own terms is refused to them, netportal.governance.translations), and choosing the pictures
+# a page already uses. Their page rights are on each language's tree.
+TRANSLATOR_PERMISSIONS = [
+    ACCESS_ADMIN,
+    ("wagtail_localize", "translation", ["submit"]),
+    ("glossary", "glossaryterm", ["change", "view"]),
+]
 TRANSLATOR_COLLECTION_PERMISSIONS = [("wagtailimages", "image", ["choose"]), ("wagtaildocs", "document", ["choose"])]
 MODEL_PERMISSIONS = {
     EDITORS: [ACCESS_ADMIN, *GLOSSARY_PERMISSIONS[EDITORS]],
@@ -260,6 +265,11 @@ def connect_signals():
         post_save.connect(
             translations.restore_live_text, sender=health_page, dispatch_uid=f"governance-restore-{model}"
         )
+    # Reviewed snippets (glossary terms): a translation's draft never replaces or hides its live text.
+    for app_label, model in REVIEWED_SNIPPET_MODELS:
+        snippet = apps.get_model(app_label, model)
+        pre_save.connect(translations.note_live_text, sender=snippet, dispatch_uid=f"governance-live-{model}")
+        post_save.connect(translations.restore_live_text, sender=snippet, dispatch_uid=f"governance-restore-{model}")
     post_save.connect(
         translations.language_tree_created,
         sender=apps.get_model("core", "homepage"),

@@ -7,12 +7,17 @@
   health page, that is only ever the case for a page published before this rule. Aliases, and
   aliases whose translation is still a draft, show their original's text and review.
 - A translation's draft stays a draft. wagtail-localize writes a translation it saves as a draft
-  onto the page itself as well as into a new revision, and a page's own row is what visitors
-  read: for a live translated health page, the row is put back as it was (the revision keeps the
-  draft), so the text goes live only through the workflow's approval, which publishes it.
-- Translators may add and change pages in every language's tree but the site's own, and publish
-  nothing: a translated health page goes through the Medical review workflow that each language's
-  health sections have (see roles.assign_health_sections), other pages wait for an administrator.
+  onto the page (or glossary term) itself as well as into a new revision, and for a term it even
+  sets it not live; the object's own row is what visitors read: for a live translated health page
+  or term, the row is put back as it was (the revision keeps the draft), so the text goes live
+  only through the workflow's approval, which publishes it.
+- Submitting a translation for review first saves what the translator wrote in wagtail-localize's
+  editor as a draft (its editor only offers "Publish", which reviewed content refuses), then
+  starts the Medical review workflow on it.
+- Translators may add and change pages in every language's tree but the site's own, translate
+  glossary terms but not change the site's own, and publish nothing: a translated health page or
+  term goes through the Medical review workflow (each language's health sections have it, see
+  roles.assign_health_sections), other pages wait for an administrator.
 - "Translation out of date": a translation whose original was published again after the
   translation was last made from it (wagtail-localize logs each time it writes a translation).
 """
@@ -54,7 +59,7 @@ def review_from_own_records(sender, instance, raw=False, **kwargs):
 
     from .models import ReviewRecord
 
-    if raw or not _is_translated_health_page(instance) or not _own_live_revision(instance):
+    if raw or not is_translation(instance) or not _own_live_revision(instance):
         # Not a translation, or an alias being translated whose translation is not yet published:
         # visitors still read the original, and its review is the one they should see.
         return
@@ -72,10 +77,15 @@ def review_from_own_records(sender, instance, raw=False, **kwargs):
         setattr(instance, field, value)
 
 
-def _is_translated_health_page(instance):
+def is_translation(instance):
+    """A saved page or glossary term in another language than the site's own (an alias page is not one)."""
     from wagtail.models import Locale
 
-    return instance.pk is not None and instance.alias_of_id is None and instance.locale_id != Locale.get_default().pk
+    return (
+        instance.pk is not None
+        and getattr(instance, "alias_of_id", None) is None
+        and instance.locale_id != Locale.get_default().pk
+    )
 
 
 def _text_fields(model):
@@ -87,8 +97,9 @@ def _text_fields(model):
 
 
 def note_live_text(sender, instance, raw=False, update_fields=None, **kwargs):
-    """pre_save: keep what a live translated health page shows, unless this save publishes it."""
-    if raw or update_fields is not None or not _is_translated_health_page(instance):
+    """pre_save: keep what a live translated health page or term shows, unless this save publishes
+    or unpublishes it (both change the live revision)."""
+    if raw or update_fields is not None or not is_translation(instance):
         return
     live = sender.objects.filter(pk=instance.pk, live=True).values("live_revision_id", *_text_fields(sender)).first()
     if live is None or live.pop("live_revision_id") != instance.live_revision_id:
@@ -100,7 +111,7 @@ def restore_live_text(sender, instance, raw=False, **kwargs):
     """post_save: put the live text back; the saved text is in the revision saved next, as a draft."""
     kept = instance.__dict__.pop("live_text_kept_by_governance", None)
     if kept:
-        sender.objects.filter(pk=instance.pk).update(**kept, has_unpublished_changes=True)
+        sender.objects.filter(pk=instance.pk).update(**kept, live=True, has_unpublished_changes=True)
 
 
 def _own_live_revision(instance):
@@ -109,18 +120,60 @@ def _own_live_revision(instance):
     return revision is not None and revision.object_id == str(instance.pk)
 
 
-def can_submit_translation(user, page):
-    """A translated health page with a draft that its workflow is not already reviewing, and a user
-    who may edit it."""
+def pending_translation(instance):
+    """wagtail-localize's translation into `instance`'s language of its original, or None."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import Translation
+
+    return Translation.objects.filter(
+        source__object_id=str(instance.translation_key),
+        source__locale=Locale.get_default(),
+        target_locale_id=instance.locale_id,
+        enabled=True,
+    ).first()
+
+
+def can_submit_translation(user, instance):
+    """A translated health page or glossary term that its workflow is not already reviewing, that
+    wagtail-localize holds a translation for, and a user who may edit it."""
+    from wagtail.models import Page
+    from wagtail.snippets.permissions import user_can_edit_snippet_type
+
+    from glossary.models import GlossaryTerm
     from treatments.models import HealthPage
 
+    if isinstance(instance, Page):
+        if not isinstance(instance, HealthPage) or not instance.permissions_for_user(user).can_edit():
+            return False
+    elif not isinstance(instance, GlossaryTerm) or not user_can_edit_snippet_type(user, GlossaryTerm):
+        return False
     return (
-        isinstance(page, HealthPage)
-        and _is_translated_health_page(page)
-        and page.has_unpublished_changes
-        and page.get_workflow() is not None
-        and page.current_workflow_state is None
-        and page.permissions_for_user(user).can_edit()
+        instance.locale_id != _default_locale_id()
+        and instance.get_workflow() is not None
+        and instance.current_workflow_state is None
+        and pending_translation(instance) is not None
+    )
+
+
+def submit_translation(instance, user):
+    """Save the translator's work as a draft of `instance`, then send it to its Medical review."""
+    pending_translation(instance).save_target(user=user, publish=False)
+    instance = type(instance).objects.get(pk=instance.pk)
+    instance.get_workflow().start(instance, user)
+    return instance
+
+
+def _default_locale_id():
+    from wagtail.models import Locale
+
+    return Locale.get_default().pk
+
+
+def may_change_source_language(user):
+    """Whether `user` may change the site's own language's reviewed content (not Translators alone)."""
+    return (
+        user.is_superuser
+        or user.groups.filter(name__in=[roles.EDITORS, roles.MEDICAL_REVIEWERS, roles.ADMINISTRATORS]).exists()
     )
 
 

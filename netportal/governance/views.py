@@ -25,6 +25,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
 
+from glossary.models import GlossaryTerm
 from netportal.core.models import SiteSettings
 from netportal.core.spreadsheets import SpreadsheetSafeExportMixin, SpreadsheetSafeIndexView
 from organizations.country_search import resolve_country
@@ -248,7 +249,9 @@ class SubmitTranslationView(ConfirmObjectActionView):
     confirm_label = _("Submit for medical review")
 
     def dispatch(self, request, pk):
-        self.object = get_object_or_404(Page, pk=pk).specific
+        self.object = get_object_or_404(self.model, pk=pk)
+        if isinstance(self.object, Page):
+            self.object = self.object.specific
         if not translations.can_submit_translation(request.user, self.object):
             raise PermissionDenied
         return super(ConfirmObjectActionView, self).dispatch(request, pk)
@@ -257,11 +260,20 @@ class SubmitTranslationView(ConfirmObjectActionView):
         return reverse("wagtailadmin_explore", args=[self.object.get_parent().pk])
 
     def perform(self):
-        self.object.get_workflow().start(self.object, self.request.user)
+        translations.submit_translation(self.object, self.request.user)
         messages.success(
             self.request, _("Sent for medical review: a medical reviewer will check it before it is published.")
         )
         return redirect(self.get_cancel_url())
+
+
+class SubmitGlossaryTranslationView(SubmitTranslationView):
+    """The same for a translated glossary term (wagtail-localize's snippet editor has no workflow step either)."""
+
+    model = GlossaryTerm
+
+    def get_cancel_url(self):
+        return reverse("wagtailsnippets_glossary_glossaryterm:list")
 
 
 class VerifyAssociationsBulkAction(SnippetBulkAction):

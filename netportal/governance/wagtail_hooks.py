@@ -2,6 +2,7 @@
 for associations and the accept/reject actions on visitors' suggestions."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.formats import date_format
@@ -14,6 +15,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 
+from glossary.models import GlossaryTerm
 from organizations.models import Association
 from treatments.models import HealthPage
 
@@ -83,6 +85,11 @@ action_urls = [
     path("suggestions/<int:pk>/accept/", views.AcceptSuggestionView.as_view(), name="accept_suggestion"),
     path("suggestions/<int:pk>/reject/", views.RejectSuggestionView.as_view(), name="reject_suggestion"),
     path("translations/<int:pk>/submit/", views.SubmitTranslationView.as_view(), name="submit_translation"),
+    path(
+        "translations/glossary/<int:pk>/submit/",
+        views.SubmitGlossaryTranslationView.as_view(),
+        name="submit_glossary_translation",
+    ),
 ]
 
 
@@ -98,6 +105,28 @@ def submit_translation_button(page, user, view_name=None, next_url=None):
 # In the page explorer and the page header: wagtail-localize's translation editor has no workflow step.
 hooks.register("register_page_listing_more_buttons", submit_translation_button)
 hooks.register("register_page_header_buttons", submit_translation_button)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def submit_glossary_translation_button(snippet, user, next_url=None):
+    if isinstance(snippet, GlossaryTerm) and translations.can_submit_translation(user, snippet):
+        yield ListingButton(
+            _("Submit translation for medical review"),
+            reverse("governance_admin:submit_glossary_translation", args=[snippet.pk]),
+            priority=5,
+        )
+
+
+@hooks.register("before_edit_snippet")
+def keep_translators_to_translations(request, instance):
+    """Translators change glossary terms only through their translations, never the site's own terms."""
+    if (
+        isinstance(instance, GlossaryTerm)
+        and not translations.is_translation(instance)
+        and not translations.may_change_source_language(request.user)
+    ):
+        raise PermissionDenied
+    return None
 
 
 @hooks.register("register_admin_urls")

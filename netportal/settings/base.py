@@ -257,6 +257,9 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# wagtail-localize would publish a new translation of live content at once (still in the original's
+# words, never reviewed); it starts as a draft, and reviewed content goes live through Medical review.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 
 # No email is sent unless a mailer is configured through the environment.

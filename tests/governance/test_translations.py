@@ -67,7 +67,12 @@ def start_translation(page, code="de", user=None):
 
 def test_translators_may_translate_but_not_publish(translator, trees):
     group = Group.objects.get(name=roles.TRANSLATORS)
-    assert set(group.permissions.values_list("codename", flat=True)) == {"access_admin", "submit_translation"}
+    assert set(group.permissions.values_list("codename", flat=True)) == {
+        "access_admin",
+        "submit_translation",
+        "change_glossaryterm",  # their translations only (tests/glossary/test_translations.py)
+        "view_glossaryterm",
+    }
     granted = GroupPagePermission.objects.filter(group=group)
     assert set(granted.values_list("permission__codename", flat=True)) == {"add_page", "change_page"}
     homes = {page.locale.language_code for page in Page.objects.filter(pk__in=granted.values("page"))}
@@ -134,6 +139,32 @@ def test_a_translated_health_page_goes_live_only_when_a_reviewer_approves_it(
     client.logout()
     html = client.get("/de/neuroendocrine-tumours/").content.decode()
     assert "[de] Neuroendocrine tumours" in html and 'class="language-notice"' not in html
+
+
+def test_submitting_saves_the_strings_typed_in_wagtail_localizes_editor_as_the_draft_reviewed(
+    client, trees, reviewed_condition_page, translator, reviewer
+):
+    """The editor stores each string as the translator types it and writes nothing to the page;
+    "Submit for medical review" writes them into a draft, and the reviewer approves that."""
+    source, _created = TranslationSource.get_or_create_from_instance(reviewed_condition_page)
+    translation = Translation.objects.create(source=source, target_locale=Locale.objects.get(language_code="de"))
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = entry.msgid if entry.msgctxt == "slug" else f"[typed] {entry.msgid}"
+    translation.import_po(po)
+    german = german_version(reviewed_condition_page)
+    assert german.alias_of_id is not None, "nothing written to the page yet"
+
+    client.force_login(translator)
+    client.post(reverse("governance_admin:submit_translation", args=[german.pk]))
+    german = ConditionPage.objects.get(pk=german.pk)
+    assert german.alias_of_id is None and german.has_unpublished_changes
+    assert german.get_latest_revision_as_object().title == "[typed] Neuroendocrine tumours"
+    assert "[typed]" not in client.get("/de/neuroendocrine-tumours/").content.decode()
+
+    act(client, reviewer, german, "approve")
+    client.logout()
+    assert "[typed] Neuroendocrine tumours" in client.get("/de/neuroendocrine-tumours/").content.decode()
 
 
 def test_only_translated_health_pages_with_a_draft_can_be_submitted(client, trees, translator, editor):
