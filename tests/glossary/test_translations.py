@@ -4,12 +4,12 @@ published only by a medical reviewer's approval, shown in English (marked as suc
 import pytest
 from django.urls import reverse
 from wagtail.models import Locale, WorkflowState
-from wagtail_localize.models import Translation, TranslationSource
 
 from glossary.models import GlossaryTerm, live_terms_in
 from netportal.core import languages
 from netportal.governance import roles
 from tests.factories import StaffUserFactory
+from tests.translating import type_translation
 
 from .conftest import make_term, section
 from .test_workflow import act
@@ -37,14 +37,7 @@ def trees(home_page, glossary_page, health_page, every_language):
 def publish_translation(page, code):
     """The page's translation into `code`, every string marked "[code]", published (as an
     administrator would for a page outside the health sections)."""
-    source, _created = TranslationSource.get_or_create_from_instance(page)
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=Locale.objects.get(language_code=code)
-    )
-    po = translation.export_po()
-    for entry in po:
-        entry.msgstr = entry.msgid if entry.msgctxt == "slug" else f"[{code}] {entry.msgid}"
-    translation.import_po(po)
+    translation = type_translation(page, code)
     translation.save_target(publish=False)
     # save_target(publish=True) publishes once the transaction commits, which a test's never does.
     page.get_translation(translation.target_locale).get_latest_revision().publish()
@@ -69,12 +62,7 @@ def translate(client, translator, term):
         {"locales": [german().pk]},
     )
     assert response.status_code == 302, response.content.decode()[:500]
-    source = TranslationSource.objects.get(object_id=str(term.translation_key), locale=Locale.get_default())
-    translation = Translation.objects.get(source=source, target_locale=german())
-    po = translation.export_po()
-    for entry in po:
-        entry.msgstr = f"[de] {entry.msgid}"
-    translation.import_po(po)
+    type_translation(term, "de")
     return GlossaryTerm.objects.get(translation_key=term.translation_key, locale=german())
 
 
@@ -148,11 +136,7 @@ def test_a_new_draft_of_a_live_translation_leaves_the_approved_text_showing(clie
     act(client, reviewer, german_term, "approve")
 
     # The translator changes the German definition and submits it again.
-    translation = Translation.objects.get(target_locale=german(), source__object_id=str(prrt.translation_key))
-    po = translation.export_po()
-    for entry in po:
-        entry.msgstr = f"[de, v2] {entry.msgid}"
-    translation.import_po(po)
+    type_translation(prrt, "de", mark="de, v2")
     submit(client, translator, german_term)
 
     german_term.refresh_from_db()

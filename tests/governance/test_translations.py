@@ -6,12 +6,13 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Locale, Page, WorkflowState
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import TranslationSource
 
 from netportal.core import languages
 from netportal.governance import roles, translations
 from netportal.governance.models import ReviewRecord
 from tests.factories import StaffUserFactory, StandardPageFactory
+from tests.translating import type_translation
 from treatments.models import ConditionPage
 
 from .test_workflow import act
@@ -53,14 +54,7 @@ def german_version(page):
 
 def start_translation(page, code="de", user=None):
     """What "Translate this page" in wagtail-localize does: the translation, as a draft."""
-    source, _created = TranslationSource.get_or_create_from_instance(page)
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=Locale.objects.get(language_code=code)
-    )
-    po = translation.export_po()
-    for entry in po:
-        entry.msgstr = entry.msgid if entry.msgctxt == "slug" else f"[{code}] {entry.msgid}"
-    translation.import_po(po)
+    translation = type_translation(page, code)
     translation.save_target(user=user, publish=False)
     return translation
 
@@ -146,12 +140,7 @@ def test_submitting_saves_the_strings_typed_in_wagtail_localizes_editor_as_the_d
 ):
     """The editor stores each string as the translator types it and writes nothing to the page;
     "Submit for medical review" writes them into a draft, and the reviewer approves that."""
-    source, _created = TranslationSource.get_or_create_from_instance(reviewed_condition_page)
-    translation = Translation.objects.create(source=source, target_locale=Locale.objects.get(language_code="de"))
-    po = translation.export_po()
-    for entry in po:
-        entry.msgstr = entry.msgid if entry.msgctxt == "slug" else f"[typed] {entry.msgid}"
-    translation.import_po(po)
+    type_translation(reviewed_condition_page, "de", mark="typed")
     german = german_version(reviewed_condition_page)
     assert german.alias_of_id is not None, "nothing written to the page yet"
 
