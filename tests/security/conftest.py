@@ -111,7 +111,7 @@ def sitemap_paths():
 
 # Pages with a form set the CSRF cookie (HttpOnly, SameSite=Lax, Secure in production) for the
 # form's POST; it is the only cookie an anonymous visitor ever gets, and only on these pages.
-FORM_PATH_PREFIXES = ("/suggest/",)
+FORM_PATH_PREFIXES = ("/suggest/", "/contact/")
 
 
 def _routes_of(page, url):
