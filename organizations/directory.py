@@ -116,10 +116,12 @@ class CountedPaginator(Paginator):
         return self.total
 
 
-def paginate(request, queryset):
-    """The requested page of results, counted in the same query (a window count): one query
-    instead of two. A page number that is not a number means the first page; one past the end
-    (or below 1) the last page, as Django's `Paginator.get_page` does."""
+def paginate(request, queryset, total=None):
+    """The requested page of results in one query. `total`, where the caller already knows it
+    (the region counts kept until content changes), saves counting; otherwise the same query
+    counts with a window count, which costs the database about as much again as the page itself.
+    A page number that is not a number means the first page; one past the end (or below 1) the
+    last page, as Django's `Paginator.get_page` does."""
     paginator = Paginator(queryset, PER_PAGE)
     try:
         number = int(request.GET.get("page") or 1)
@@ -128,10 +130,13 @@ def paginate(request, queryset):
     if not 1 <= number <= LAST_COUNTED_IN_PAGE_QUERY:
         return paginator.get_page(number)
     start = (number - 1) * PER_PAGE
-    rows = list(queryset.annotate(total_count=Window(Count("pk")))[start : start + PER_PAGE])
+    if total is None:
+        rows = list(queryset.annotate(total_count=Window(Count("pk")))[start : start + PER_PAGE])
+        total = rows[0].total_count if rows else 0
+    else:
+        rows = list(queryset[start : start + PER_PAGE])
     if not rows and number > 1:
         return paginator.get_page(number)
-    total = rows[0].total_count if rows else 0
     page = CountedPaginator(queryset, PER_PAGE, total).page(number)
     page.object_list = rows
     return page
@@ -268,7 +273,9 @@ def search_view(page, request):
             associations = associations.filter(scope=scope)
         if selected_region:
             associations = associations.filter(region=selected_region)
-        results = paginate(request, associations)
+        # Unfiltered, the region counts already say how many there are.
+        known = selected_region.association_count if selected_region else sum(r.association_count for r in regions)
+        results = paginate(request, associations, None if (scope or filters_active(filters)) else known)
         results.object_list = with_links(page, results.object_list)
         context["browse_results"] = results
         context["world_map"] = world_map.render(request, page, country_url)
@@ -280,7 +287,7 @@ def region_view(page, request, slug):
     region = next((region for region in regions if region.slug == slug), None)
     if region is None:
         raise Http404
-    results = paginate(request, published().filter(region=region).order_by("name"))
+    results = paginate(request, published().filter(region=region).order_by("name"), region.association_count)
     results.object_list = with_links(page, results.object_list)
     context = base_context(
         page,

@@ -204,9 +204,12 @@ def language_tree_created(sender, instance, created, raw=False, **kwargs):
 
 
 def translations_out_of_date():
-    """(translation, original) pairs where the original was published after the translation was last made."""
+    """(translation, original) pairs of pages and glossary terms where the original was published
+    after the translation was last made, by the translation's title."""
     from wagtail.models import Locale, Page
     from wagtail_localize.models import TranslationLog
+
+    from glossary.models import GlossaryTerm
 
     default = Locale.get_default()
     made = {
@@ -218,19 +221,21 @@ def translations_out_of_date():
     if not made:
         return []
     keys = {key for key, _locale in made}
-    originals = {
-        page.translation_key: page
-        for page in Page.objects.filter(translation_key__in=keys, locale=default, last_published_at__isnull=False)
-    }
     stale = []
-    for translation in (
-        Page.objects.filter(translation_key__in=keys, alias_of__isnull=True)
-        .exclude(locale=default)
-        .select_related("locale")
-        .order_by("title")
-    ):
-        original = originals.get(translation.translation_key)
-        last_made = made.get((translation.translation_key, translation.locale_id))
-        if original is not None and last_made is not None and original.last_published_at > last_made:
-            stale.append((translation, original))
+    # Pages (an alias has no translation of its own) and glossary terms.
+    for model, own_text in ((Page, {"alias_of__isnull": True}), (GlossaryTerm, {})):
+        originals = {
+            original.translation_key: original
+            for original in model.objects.filter(
+                translation_key__in=keys, locale=default, last_published_at__isnull=False
+            )
+        }
+        for translation in (
+            model.objects.filter(translation_key__in=keys, **own_text).exclude(locale=default).select_related("locale")
+        ):
+            original = originals.get(translation.translation_key)
+            last_made = made.get((translation.translation_key, translation.locale_id))
+            if original is not None and last_made is not None and original.last_published_at > last_made:
+                stale.append((translation, original))
+    stale.sort(key=lambda pair: str(pair[0]).casefold())
     return stale

@@ -116,6 +116,11 @@ def test_a_translated_term_goes_live_only_when_a_reviewer_approves_it(client, tr
     german_term = translate(client, translator, prrt)
     submit(client, translator, german_term)
     assert "[de] Peptide" not in glossary_html(client), "waiting for review"
+    # The reviewer sees it waiting, with its language.
+    client.force_login(reviewer)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    waiting = dashboard[dashboard.index(reverse(EDIT_URL, args=[german_term.pk])) :][:1500]
+    assert "Deutsch" in waiting
 
     act(client, reviewer, german_term, "approve")
 
@@ -202,3 +207,20 @@ def test_staff_search_the_glossary_in_one_language(client, reviewer, translator,
     html = response.content.decode()
     assert reverse(EDIT_URL, args=[german_term.pk]) in html
     assert reverse(EDIT_URL, args=[prrt.pk]) not in html, "only the German terms"
+
+
+def test_a_translated_term_is_out_of_date_once_its_original_is_published_again(client, translator, reviewer, prrt):
+    from netportal.governance.translations import translations_out_of_date
+
+    german_term = translate(client, translator, prrt)
+    submit(client, translator, german_term)
+    act(client, reviewer, german_term, "approve")
+    assert translations_out_of_date() == []
+
+    prrt.definition = "<p>Peptide Receptor Radionuclide Therapy, a treatment given by drip.</p>"
+    prrt.save_revision().publish()
+
+    assert [(term.pk, original.pk) for term, original in translations_out_of_date()] == [(german_term.pk, prrt.pk)]
+    client.force_login(translator)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse(EDIT_URL, args=[german_term.pk]) in dashboard[dashboard.index("Translations out of date") :]

@@ -74,3 +74,41 @@ def test_a_later_page_costs_no_more_queries_than_the_first(client, german_associ
         return len(context.captured_queries)
 
     assert queries(1) == queries(2)
+
+
+def page_sql(client, url, params):
+    client.get(url, params)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url, params)
+    return response, " ".join(query["sql"] for query in context.captured_queries)
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "counted_by_the_query"),
+    [
+        (URL, {}, False),  # every region's count is kept: their sum
+        (URL, {"region": "europe"}, False),
+        (URL + "region/europe/", {}, False),
+        (URL, {"scope": "national"}, True),  # no kept count for these: the query counts
+        (URL, {"nets": "1"}, True),
+        (URL, {"q": "Germany"}, True),
+    ],
+)
+def test_browsing_reads_its_total_from_the_kept_region_counts(
+    client, german_associations, url, params, counted_by_the_query
+):
+    for association in german_associations[:3]:
+        association.focus = "nets"
+        association.save()
+    response, sql = page_sql(client, url, {**params, "page": 2})
+    results = response.context.get("results") or response.context["browse_results"]
+    expected = 3 if params.get("nets") else TOTAL
+    assert results.paginator.count == expected
+    assert (" OVER " in sql) == counted_by_the_query
+
+
+def test_the_kept_count_follows_an_association_unpublished(client, german_associations):
+    assert shown(client.get(URL)).paginator.count == TOTAL
+    german_associations[0].unpublish()
+    assert shown(client.get(URL)).paginator.count == TOTAL - 1
+    assert shown(client.get(URL + "region/europe/")).paginator.count == TOTAL - 1
