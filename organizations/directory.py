@@ -1,7 +1,8 @@
 """Public views of the directory page: search, browse, country, association, exports.
 
 Every view reads published (live) associations only and runs a fixed number of queries
-whatever the size of the directory: one for the regions, one count and one page of results.
+whatever the size of the directory: one page of results, counted in the same query, or read by
+primary key from the browsing order kept until content changes.
 """
 
 import io
@@ -116,12 +117,10 @@ class CountedPaginator(Paginator):
         return self.total
 
 
-def paginate(request, queryset, total=None):
-    """The requested page of results in one query. `total`, where the caller already knows it
-    (the region counts kept until content changes), saves counting; otherwise the same query
-    counts with a window count, which costs the database about as much again as the page itself.
-    A page number that is not a number means the first page; one past the end (or below 1) the
-    last page, as Django's `Paginator.get_page` does."""
+def paginate(request, queryset):
+    """The requested page of results, counted in the same query (a window count): one query
+    instead of two. A page number that is not a number means the first page; one past the end
+    (or below 1) the last page, as Django's `Paginator.get_page` does."""
     paginator = Paginator(queryset, PER_PAGE)
     try:
         number = int(request.GET.get("page") or 1)
@@ -130,15 +129,33 @@ def paginate(request, queryset, total=None):
     if not 1 <= number <= LAST_COUNTED_IN_PAGE_QUERY:
         return paginator.get_page(number)
     start = (number - 1) * PER_PAGE
-    if total is None:
-        rows = list(queryset.annotate(total_count=Window(Count("pk")))[start : start + PER_PAGE])
-        total = rows[0].total_count if rows else 0
-    else:
-        rows = list(queryset[start : start + PER_PAGE])
+    rows = list(queryset.annotate(total_count=Window(Count("pk")))[start : start + PER_PAGE])
     if not rows and number > 1:
         return paginator.get_page(number)
+    total = rows[0].total_count if rows else 0
     page = CountedPaginator(queryset, PER_PAGE, total).page(number)
     page.object_list = rows
+    return page
+
+
+def browsing_order(region=None):
+    """The ids of the published associations (of one region) in browsing order, region by region
+    and A to Z, kept until content changes: sorting every association by name was most of an
+    uncached directory page's database time."""
+
+    def compute():
+        associations = published() if region is None else published().filter(region=region)
+        return list(associations.order_by("region__sort_order", "region__name", "name").values_list("pk", flat=True))
+
+    return caches["content"].get_or_set(f"directory-order:{region.pk if region else ''}", compute)
+
+
+def paginate_in_order(request, ids):
+    """The requested page of `ids` (Django's paginator: odd page numbers as `get_page` reads them),
+    its associations read by primary key in one query."""
+    page = Paginator(ids, PER_PAGE).get_page(request.GET.get("page"))
+    found = published().order_by().in_bulk(page.object_list)
+    page.object_list = [found[pk] for pk in page.object_list if pk in found]
     return page
 
 
@@ -268,14 +285,15 @@ def search_view(page, request):
                 if a.pk not in shown
             ]
     else:
-        associations = apply_filters(published(), filters).order_by("region__sort_order", "region__name", "name")
-        if scope:
-            associations = associations.filter(scope=scope)
-        if selected_region:
-            associations = associations.filter(region=selected_region)
-        # Unfiltered, the region counts already say how many there are.
-        known = selected_region.association_count if selected_region else sum(r.association_count for r in regions)
-        results = paginate(request, associations, None if (scope or filters_active(filters)) else known)
+        if scope or filters_active(filters):
+            associations = apply_filters(published(), filters).order_by("region__sort_order", "region__name", "name")
+            if scope:
+                associations = associations.filter(scope=scope)
+            if selected_region:
+                associations = associations.filter(region=selected_region)
+            results = paginate(request, associations)
+        else:
+            results = paginate_in_order(request, browsing_order(selected_region))
         results.object_list = with_links(page, results.object_list)
         context["browse_results"] = results
         context["world_map"] = world_map.render(request, page, country_url)
@@ -287,7 +305,7 @@ def region_view(page, request, slug):
     region = next((region for region in regions if region.slug == slug), None)
     if region is None:
         raise Http404
-    results = paginate(request, published().filter(region=region).order_by("name"), region.association_count)
+    results = paginate_in_order(request, browsing_order(region))
     results.object_list = with_links(page, results.object_list)
     context = base_context(
         page,

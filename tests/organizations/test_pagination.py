@@ -1,4 +1,5 @@
-"""Directory results come 25 to a page, counted in the same query as the page itself."""
+"""Directory results come 25 to a page: counted in the same query as the page itself, or, browsing
+without filters, read by primary key from the browsing order kept until content changes."""
 
 import pytest
 from django.db import connection
@@ -40,12 +41,13 @@ def test_count_and_links_are_shown(client, german_associations):
     assert "page=2" in html
 
 
+@pytest.mark.parametrize("params", [{"q": "Germany"}, {}])
 @pytest.mark.parametrize(
     ("page", "expected"),
     [("abc", 1), ("", 1), ("1.5", 1), ("0", 2), ("-3", 2), ("3", 2), ("99", 2), ("9" * 40, 2)],
 )
-def test_odd_page_numbers_show_the_first_or_last_page(client, german_associations, page, expected):
-    response = client.get(URL, {"q": "Germany", "page": page})
+def test_odd_page_numbers_show_the_first_or_last_page(client, german_associations, params, page, expected):
+    response = client.get(URL, {**params, "page": page})
     assert response.status_code == 200
     results = shown(response)
     assert results.number == expected
@@ -83,19 +85,22 @@ def page_sql(client, url, params):
     return response, " ".join(query["sql"] for query in context.captured_queries)
 
 
+SORTED_BY_NAME = '"organizations_association"."name" ASC'
+
+
 @pytest.mark.parametrize(
-    ("url", "params", "counted_by_the_query"),
+    ("url", "params", "sorted_by_the_query"),
     [
-        (URL, {}, False),  # every region's count is kept: their sum
+        (URL, {}, False),  # the kept browsing order
         (URL, {"region": "europe"}, False),
         (URL + "region/europe/", {}, False),
-        (URL, {"scope": "national"}, True),  # no kept count for these: the query counts
+        (URL, {"scope": "national"}, True),  # no kept order for these: the query sorts and counts
         (URL, {"nets": "1"}, True),
-        (URL, {"q": "Germany"}, True),
+        (URL, {"q": "Germany"}, True),  # a country search counts its own results
     ],
 )
-def test_browsing_reads_its_total_from_the_kept_region_counts(
-    client, german_associations, url, params, counted_by_the_query
+def test_unfiltered_browsing_reads_its_page_from_the_kept_order(
+    client, german_associations, url, params, sorted_by_the_query
 ):
     for association in german_associations[:3]:
         association.focus = "nets"
@@ -104,7 +109,12 @@ def test_browsing_reads_its_total_from_the_kept_region_counts(
     results = response.context.get("results") or response.context["browse_results"]
     expected = 3 if params.get("nets") else TOTAL
     assert results.paginator.count == expected
-    assert (" OVER " in sql) == counted_by_the_query
+    assert (SORTED_BY_NAME in sql and " OVER " in sql) == sorted_by_the_query
+    if not sorted_by_the_query and "q" not in params:
+        assert " OVER " not in sql and SORTED_BY_NAME not in sql and " LIMIT " not in sql
+    names = [association.name for association in results.object_list]
+    if "q" not in params:
+        assert names == sorted(names) and len(names) == (expected - PER_PAGE if expected > PER_PAGE else expected)
 
 
 def test_the_kept_count_follows_an_association_unpublished(client, german_associations):

@@ -13,8 +13,9 @@ from organizations.models import Association, AssociationFact, Region, Scope
 pytestmark = pytest.mark.django_db
 
 # Wagtail's site lookup by host name (no public way to keep it) and the directory's own query: one
-# page of results, counted in the same query. The page's route, "no view restrictions", site
-# settings, menu, breadcrumbs and region counts come from the cache after the first request.
+# page of results, counted in the same query (with filters), or read by primary key from the kept
+# browsing order (without). The page's route, "no view restrictions", site settings, menu,
+# breadcrumbs, region counts and browsing order come from the cache after the first request.
 DIRECTORY_PAGE_QUERIES = 2
 # A country search adds one query for associations whose name matches the words typed.
 COUNTRY_SEARCH_QUERIES = 3
