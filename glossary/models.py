@@ -5,6 +5,7 @@ A term reaches visitors only once it is live. New terms and changes are drafts u
 publishes them, so "live" is the gate: a draft or an unapproved change is never shown.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.html import strip_tags
@@ -205,10 +206,9 @@ class GlossaryPage(CachedViewRestrictionsMixin, Page):
 def live_terms_in(language):
     """Every live term once, A to Z: its version in `language` where that is live, else the site's
     own language's (a translation waiting for medical review is not shown). One query."""
-    default = Locale.get_default()
     chosen = {}
     for term in (
-        GlossaryTerm.objects.filter(live=True, locale__language_code__in={language, default.language_code})
+        GlossaryTerm.objects.filter(live=True, locale__language_code__in={language, settings.LANGUAGE_CODE})
         .select_related("locale")
         .order_by("term")
     ):

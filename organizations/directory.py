@@ -26,6 +26,8 @@ from .country_search import MAX_QUERY_LENGTH, country_lookup, resolve_country
 from .models import Association, AssociationFact, Focus, Region, Scope
 
 PER_PAGE = 25
+# Browsing without a search: region by region, A to Z within each.
+BROWSING_ORDER = ("region__sort_order", "region__name", "name")
 NAME_MATCH_LIMIT = 20
 
 
@@ -145,7 +147,7 @@ def browsing_order(region=None):
 
     def compute():
         associations = published() if region is None else published().filter(region=region)
-        return list(associations.order_by("region__sort_order", "region__name", "name").values_list("pk", flat=True))
+        return list(associations.order_by(*BROWSING_ORDER).values_list("pk", flat=True))
 
     return caches["content"].get_or_set(f"directory-order:{region.pk if region else ''}", compute)
 
@@ -286,7 +288,7 @@ def search_view(page, request):
             ]
     else:
         if scope or filters_active(filters):
-            associations = apply_filters(published(), filters).order_by("region__sort_order", "region__name", "name")
+            associations = apply_filters(published(), filters).order_by(*BROWSING_ORDER)
             if scope:
                 associations = associations.filter(scope=scope)
             if selected_region:

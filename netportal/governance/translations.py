@@ -136,7 +136,7 @@ def pending_translation(instance):
 def can_submit_translation(user, instance):
     """A translated health page or glossary term that its workflow is not already reviewing, that
     wagtail-localize holds a translation for, and a user who may edit it."""
-    from wagtail.models import Page
+    from wagtail.models import Locale, Page
     from wagtail.snippets.permissions import user_can_edit_snippet_type
 
     from glossary.models import GlossaryTerm
@@ -148,7 +148,7 @@ def can_submit_translation(user, instance):
     elif not isinstance(instance, GlossaryTerm) or not user_can_edit_snippet_type(user, GlossaryTerm):
         return False
     return (
-        instance.locale_id != _default_locale_id()
+        instance.locale_id != Locale.get_default().pk
         and instance.get_workflow() is not None
         and instance.current_workflow_state is None
         and pending_translation(instance) is not None
@@ -161,12 +161,6 @@ def submit_translation(instance, user):
     instance = type(instance).objects.get(pk=instance.pk)
     instance.get_workflow().start(instance, user)
     return instance
-
-
-def _default_locale_id():
-    from wagtail.models import Locale
-
-    return Locale.get_default().pk
 
 
 def may_change_source_language(user):
